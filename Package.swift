@@ -1,0 +1,68 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+/// cement-accounts: yearbook tables in, an auditable cement CO₂ account out.
+///
+/// The targets are the stages of the pipeline, in order:
+/// C wrappers (`CSVReading`, `XLSXWriting`) → `Importing` → `Reconciliation` → `Allocation`
+/// → `Accounting` → `Verification` → `Writers`, tied together by `Pipeline` (the only
+/// target besides the importers and writers that touches files) and a thin executable.
+let package = Package(
+  name: "cement-accounts",
+  platforms: [.macOS(.v14)],
+  products: [
+    .executable(name: "cement-accounts", targets: ["cement-accounts"]),
+    .library(name: "Pipeline", targets: ["Pipeline"]),
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+  ],
+  targets: [
+    // MARK: C libraries (Debian: libcsv-dev, libxlsxwriter-dev, zlib1g-dev, pkg-config)
+    .systemLibrary(name: "CLibCSV", providers: [.apt(["libcsv-dev"])]),
+    .systemLibrary(
+      name: "CXlsxWriter", pkgConfig: "xlsxwriter",
+      providers: [.apt(["libxlsxwriter-dev", "zlib1g-dev"])]),
+
+    // MARK: Swift wrappers that own the C lifetimes
+    .target(name: "CSVReading", dependencies: ["CLibCSV"]),
+    .target(name: "XLSXWriting", dependencies: ["CXlsxWriter"]),
+
+    // MARK: Pipeline stages
+    .target(name: "CementModel"),
+    .target(
+      name: "Importing",
+      dependencies: ["CementModel", "CSVReading", .product(name: "Yams", package: "Yams")]),
+    .target(name: "Reconciliation", dependencies: ["CementModel"]),
+    .target(name: "Allocation", dependencies: ["CementModel"]),
+    .target(name: "Accounting", dependencies: ["CementModel"]),
+    .target(name: "Verification", dependencies: ["CementModel", "Accounting"]),
+    .target(name: "Writers", dependencies: ["CementModel", "Accounting", "Verification", "XLSXWriting"]),
+    .target(
+      name: "Pipeline",
+      dependencies: [
+        "CementModel", "Importing", "Reconciliation", "Allocation", "Accounting", "Verification",
+        "Writers",
+      ]),
+    .executableTarget(
+      name: "cement-accounts",
+      dependencies: ["Pipeline", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
+
+    // MARK: Tests
+    .testTarget(name: "CSVReadingTests", dependencies: ["CSVReading"]),
+    .testTarget(name: "XLSXWritingTests", dependencies: ["XLSXWriting"]),
+    .testTarget(
+      name: "ImportingTests", dependencies: ["Importing", "CementModel"],
+      resources: [.copy("Fixtures")]),
+    .testTarget(name: "CementModelTests", dependencies: ["CementModel"]),
+    .testTarget(name: "ReconciliationTests", dependencies: ["Reconciliation", "CementModel"]),
+    .testTarget(name: "AllocationTests", dependencies: ["Allocation", "CementModel"]),
+    .testTarget(name: "AccountingTests", dependencies: ["Accounting", "CementModel"]),
+    .testTarget(name: "VerificationTests", dependencies: ["Verification", "Accounting", "CementModel"]),
+    .testTarget(
+      name: "EndToEndTests", dependencies: ["Pipeline"],
+      resources: [.copy("Fixtures")]),
+  ],
+  swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,57 @@
+/// One industry row of one year's energy table, as imported: every recognised column's value
+/// with its source cell. Nothing is aggregated or filled yet.
+public struct IndustryEnergyRecord: Sendable, Hashable {
+  public let year: Int
+  /// The industry label as written in the table.
+  public let industryLabel: String
+  /// Where the row is.
+  public let location: SourceLocation
+  /// Values by catalogue fuel; `nil` values are cells the source left unavailable (`…`, `NA`, empty).
+  public let values: [Fuel: Traced<ActivityAmount?>]
+
+  public init(year: Int, industryLabel: String, location: SourceLocation, values: [Fuel: Traced<ActivityAmount?>]) {
+    self.year = year
+    self.industryLabel = industryLabel
+    self.location = location
+    self.values = values
+  }
+}
+
+/// A product whose output the products table gives.
+public enum Product: String, Sendable, Hashable, CaseIterable, CustomStringConvertible {
+  case cement
+  case clinker
+  public var description: String { rawValue }
+}
+
+/// One year's output of one product, with its source cell.
+public struct ProductRecord: Sendable, Hashable {
+  public let year: Int
+  public let product: Product
+  public let output: Traced<Quantity<Mass>?>
+
+  public init(year: Int, product: Product, output: Traced<Quantity<Mass>?>) {
+    self.year = year
+    self.product = product
+    self.output = output
+  }
+}
+
+/// What the importers found for one province: energy rows, product output, and notes on
+/// what they saw but did not use (unknown columns, extra rows).
+public struct ProvinceInputs: Sendable {
+  public let province: String
+  public var energy: [IndustryEnergyRecord]
+  public var products: [ProductRecord]
+  public var findings: [Finding]
+  /// Every file read, for the summary and checksums.
+  public var files: [String]
+
+  public init(province: String, energy: [IndustryEnergyRecord] = [], products: [ProductRecord] = [], findings: [Finding] = [], files: [String] = []) {
+    self.province = province
+    self.energy = energy
+    self.products = products
+    self.findings = findings
+    self.files = files
+  }
+}
