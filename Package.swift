@@ -60,9 +60,7 @@ let package = Package(
     .testTarget(name: "AllocationTests", dependencies: ["Allocation", "CementModel"]),
     .testTarget(name: "AccountingTests", dependencies: ["Accounting", "CementModel"]),
     .testTarget(name: "VerificationTests", dependencies: ["Verification", "Accounting", "CementModel"]),
-    .testTarget(
-      name: "EndToEndTests", dependencies: ["Pipeline"],
-      resources: [.copy("Fixtures")]),
+    .testTarget(name: "EndToEndTests", dependencies: ["cement-accounts"]),
   ],
   swiftLanguageModes: [.v6]
 )

@@ -1,0 +1,127 @@
+import CementModel
+import Foundation
+
+/// A file's text and the encoding it was read in.
+public struct DecodedText: Sendable, Hashable {
+  public let text: String
+  /// `UTF-8`, `UTF-8 with BOM`, `UTF-16LE with BOM`, `UTF-16BE with BOM` or `GB18030`.
+  public let encoding: String
+
+  public init(text: String, encoding: String) {
+    self.text = text
+    self.encoding = encoding
+  }
+}
+
+/// Turns the bytes of a yearbook export into text.
+///
+/// Yearbook tables come as UTF-8 (with or without a byte-order mark, as Excel writes "CSV UTF-8"),
+/// as GB18030/GBK (the Chinese Windows default, which GB18030 contains), or as UTF-16 with a
+/// byte-order mark (Excel's "Unicode Text").
+public enum TextDecoding {
+  /// GB18030-2000, the raw value of `CFStringConvertEncodingToNSStringEncoding(kCFStringEncodingGB_18030_2000)`:
+  /// swift-corelibs-foundation has no named constant for it, and it decodes only with the full `Foundation`.
+  static let gb18030 = String.Encoding(rawValue: 0x8000_0632)
+
+  /// Decodes a file: a UTF-8 byte-order mark is stripped; valid UTF-8 is UTF-8; anything else is
+  /// tried as GB18030.
+  /// - Parameters:
+  ///   - bytes: The file's contents.
+  ///   - file: The path to name in errors.
+  /// - Throws: ``ImportError`` when the file is empty, binary, or neither UTF-8 nor GB18030.
+  public static func decode(_ bytes: [UInt8], file: String) throws(ImportError) -> DecodedText {
+    guard !bytes.isEmpty else {
+      throw ImportError("file is empty", at: SourceLocation(file: file), hint: "export the table again; the file has no bytes")
+    }
+    if let utf16 = try decodeUTF16WithBOM(bytes, file: file) { return utf16 }
+    if bytes.starts(with: utf8BOM) { return try decodeUTF8WithBOM(bytes, file: file) }
+    try rejectBinary(bytes, file: file)
+    if let text = String(validating: bytes, as: UTF8.self) { return DecodedText(text: text, encoding: "UTF-8") }
+    if let text = String(data: Data(bytes), encoding: gb18030) { return DecodedText(text: text, encoding: "GB18030") }
+    throw ImportError(
+      "file is neither UTF-8 nor GB18030 text (the first byte that is not UTF-8 is 0x\(hex(bytes[firstInvalidUTF8(bytes)])))",
+      at: location(ofByte: firstInvalidUTF8(bytes), in: bytes, file: file),
+      hint: "save the table as CSV in UTF-8 (Excel: \"CSV UTF-8\") or in GB18030/GBK")
+  }
+
+  private static let utf8BOM: [UInt8] = [0xEF, 0xBB, 0xBF]
+
+  private static func decodeUTF8WithBOM(_ bytes: [UInt8], file: String) throws(ImportError) -> DecodedText {
+    let body = Array(bytes.dropFirst(3))
+    guard !body.isEmpty else {
+      throw ImportError("file is empty (it holds only a UTF-8 byte-order mark)", at: SourceLocation(file: file))
+    }
+    try rejectBinary(body, file: file)
+    guard let text = String(validating: body, as: UTF8.self) else {
+      let offset = firstInvalidUTF8(body)
+      throw ImportError(
+        "file starts with a UTF-8 byte-order mark but is not valid UTF-8 (byte 0x\(hex(body[offset])))",
+        at: location(ofByte: offset, in: body, file: file),
+        hint: "save the table again as \"CSV UTF-8\"")
+    }
+    return DecodedText(text: text, encoding: "UTF-8 with BOM")
+  }
+
+  /// UTF-16 only with a byte-order mark: without one it cannot be told from binary data.
+  private static func decodeUTF16WithBOM(_ bytes: [UInt8], file: String) throws(ImportError) -> DecodedText? {
+    let littleEndian: Bool
+    if bytes.starts(with: [0xFF, 0xFE]) {
+      littleEndian = true
+    } else if bytes.starts(with: [0xFE, 0xFF]) {
+      littleEndian = false
+    } else {
+      return nil
+    }
+    let name = littleEndian ? "UTF-16LE with BOM" : "UTF-16BE with BOM"
+    let body = bytes.dropFirst(2)
+    var units: [UInt16] = []
+    units.reserveCapacity(body.count / 2)
+    var index = body.startIndex
+    while index + 1 < body.endIndex {
+      let (a, b) = (UInt16(body[index]), UInt16(body[index + 1]))
+      units.append(littleEndian ? a | b << 8 : a << 8 | b)
+      index += 2
+    }
+    guard body.count % 2 == 0, let text = String(validating: units, as: UTF16.self), !text.isEmpty, !text.utf8.contains(0)
+    else {
+      throw ImportError(
+        "file starts with a \(name.prefix(8)) byte-order mark but is not valid UTF-16 text", at: SourceLocation(file: file),
+        hint: "save the table as CSV in UTF-8 (Excel: \"CSV UTF-8\")")
+    }
+    return DecodedText(text: text, encoding: name)
+  }
+
+  /// NUL bytes, or more than one byte in ten being a control character, mean the file is not a text table.
+  private static func rejectBinary(_ bytes: [UInt8], file: String) throws(ImportError) {
+    let sample = bytes.prefix(8192)
+    let controls = sample.count { $0 < 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D || $0 == 0x7F }
+    guard sample.contains(0) || controls * 10 > sample.count else { return }
+    throw ImportError(
+      "looks like a binary file, not a text table", at: SourceLocation(file: file),
+      hint: "export the sheet as CSV (comma- or tab-separated text); Excel workbooks (.xlsx, .xls) are not read directly")
+  }
+
+  /// The offset of the first byte that does not continue a valid UTF-8 sequence.
+  private static func firstInvalidUTF8(_ bytes: [UInt8]) -> Int {
+    var decoder = UTF8()
+    var iterator = bytes.makeIterator()
+    var offset = 0
+    while true {
+      switch decoder.decode(&iterator) {
+      case .scalarValue(let scalar): offset += UTF8.width(scalar)
+      case .emptyInput: return max(0, min(offset, bytes.count - 1))
+      case .error: return min(offset, bytes.count - 1)
+      }
+    }
+  }
+
+  private static func location(ofByte offset: Int, in bytes: [UInt8], file: String) -> SourceLocation {
+    let line = bytes[..<offset].count(where: { $0 == 0x0A }) + 1
+    return SourceLocation(file: file, line: line)
+  }
+
+  private static func hex(_ byte: UInt8) -> String {
+    let digits = String(byte, radix: 16, uppercase: true)
+    return digits.count == 1 ? "0" + digits : digits
+  }
+}

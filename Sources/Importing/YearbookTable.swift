@@ -1,0 +1,62 @@
+import CSVReading
+import CementModel
+
+/// One cell of a yearbook table as written, with its place in the file.
+struct TableCell: Sendable, Hashable {
+  let text: String
+  let line: Int
+  let column: Int
+
+  var isBlank: Bool { text.allSatisfy(\.isWhitespace) }
+}
+
+/// One row of a yearbook table. Rows may be ragged: a cell past the end of the row reads as empty.
+struct TableRow: Sendable {
+  let line: Int
+  let cells: [TableCell]
+
+  /// The cell in 1-based `column`, or an empty cell at the row's line when the row is shorter.
+  func cell(_ column: Int) -> TableCell {
+    column >= 1 && column <= cells.count ? cells[column - 1] : TableCell(text: "", line: line, column: column)
+  }
+
+  var isBlank: Bool { cells.allSatisfy(\.isBlank) }
+  var nonBlankCells: [TableCell] { cells.filter { !$0.isBlank } }
+  /// The row's text, cells joined by spaces: what a title or note line says.
+  var joinedText: String { nonBlankCells.map { TextForms.trim($0.text) }.joined(separator: " ") }
+}
+
+/// A decoded, parsed yearbook CSV: the rows and how the file was read.
+struct YearbookTable: Sendable {
+  let file: String
+  let encoding: String
+  let rows: [TableRow]
+
+  /// Decodes, detects the delimiter and parses.
+  static func load(_ bytes: [UInt8], file: String) throws(ImportError) -> YearbookTable {
+    let decoded = try TextDecoding.decode(bytes, file: file)
+    let delimiter = CSVReader.detectDelimiter(decoded.text)
+    let parsed: [CSVRow]
+    do {
+      parsed = try CSVReader.parse(decoded.text, delimiter: delimiter)
+    } catch {
+      throw ImportError(
+        error.message, at: SourceLocation(file: file, line: error.line, column: error.column),
+        hint: "check the quotes on that line; a cell containing the delimiter or a quote must be quoted as a whole")
+    }
+    let rows = parsed.map { row in
+      TableRow(line: row.line, cells: row.fields.map { TableCell(text: $0.text, line: $0.line, column: $0.column) })
+    }
+    return YearbookTable(file: file, encoding: decoded.encoding, rows: rows)
+  }
+
+  func location(_ cell: TableCell) -> SourceLocation {
+    SourceLocation(file: file, line: cell.line, column: cell.column)
+  }
+
+  func location(_ row: TableRow) -> SourceLocation {
+    SourceLocation(file: file, line: row.line)
+  }
+
+  var fileLocation: SourceLocation { SourceLocation(file: file) }
+}

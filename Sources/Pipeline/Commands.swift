@@ -1,0 +1,49 @@
+import Accounting
+import CementModel
+import Verification
+import Writers
+
+/// What `verify` computed, ready to print.
+public struct VerificationOutcome: Sendable {
+  public let reports: [VerificationReport]
+  public let text: String
+  public var cellsAgree: Bool { reports.allSatisfy(\.tablesAgree) }
+  public var statementsHold: Bool { reports.allSatisfy { $0.failedStatements.isEmpty } }
+}
+
+extension Pipeline {
+  /// The summary `run` prints for an account.
+  public static func summary(_ account: Account, outputs: [String]) -> String {
+    RunSummary.render(account, outputs: outputs)
+  }
+
+  /// Verifies a province's account against each of its published tables.
+  public func verify(province: String, methodology override: String?, tolerance: Double?) throws(PipelineError) -> VerificationOutcome {
+    let tables = try publishedTables(province: province)
+    guard !tables.isEmpty else {
+      throw PipelineError("no published tables for \(province) in \(inputs.root)/published/\(province)", hint: "see Inputs/README.md for the format")
+    }
+    let provinceInputs = try importProvince(province)
+    var reports: [VerificationReport] = []
+    var text = ""
+    for table in tables {
+      let methodology = try self.methodology(override ?? table.methodology ?? "study-2025")
+      let account = try Pipeline.account(provinceInputs, methodology: methodology, catalogue: catalogue)
+      let report = Verifier(tolerance: tolerance).verify(account, against: table)
+      reports.append(report)
+      text += VerificationText.render(report, tolerance: tolerance ?? table.tolerance)
+    }
+    return VerificationOutcome(reports: reports, text: text)
+  }
+}
+
+/// `--strict`: warnings become errors.
+public enum Strictness {
+  public static func check(_ findings: [Finding]) throws(PipelineError) {
+    let warnings = findings.filter { $0.severity >= .warning }
+    guard !warnings.isEmpty else { return }
+    throw PipelineError(
+      "--strict: \(warnings.count) warning(s) would be errors:\n" + warnings.map { "  \($0)" }.joined(separator: "\n"),
+      hint: "run without --strict to accept them (they are listed in the summary)")
+  }
+}

@@ -1,0 +1,94 @@
+import CementModel
+import Foundation
+import Importing
+
+/// The layout of an inputs folder (see `Inputs/README.md`):
+///
+///     yearbook/<province>/*.csv        energy-by-industry tables and the products table
+///     methodologies/<name>.yaml        methodologies
+///     published/<province>/<name>.yaml published tables to verify against
+public struct InputFolder: Sendable {
+  public let root: String
+
+  public init(root: String) { self.root = root }
+
+  public var yearbookFolder: String { root + "/yearbook" }
+
+  /// The provinces with a yearbook folder, sorted.
+  public func provinces() -> [String] {
+    ((try? FileManager.default.contentsOfDirectory(atPath: yearbookFolder)) ?? [])
+      .filter { isDirectory(yearbookFolder + "/" + $0) && !$0.hasPrefix(".") }
+      .sorted()
+  }
+
+  /// The province folder named `name` (case-insensitive), or the only one when `name` is nil.
+  public func resolveProvince(_ name: String?) throws(PipelineError) -> String {
+    let available = provinces()
+    guard isDirectory(root) else {
+      throw PipelineError("inputs folder '\(root)' does not exist", hint: "pass --inputs DIR, a folder laid out as Inputs/README.md describes")
+    }
+    if let name {
+      if let match = available.first(where: { $0.lowercased() == name.lowercased() }) { return match }
+      throw PipelineError(
+        "no province '\(name)' in \(yearbookFolder)",
+        hint: available.isEmpty ? "add a folder \(yearbookFolder)/\(name.lowercased())/ with its tables" : "available: \(available.joined(separator: ", "))")
+    }
+    guard available.count == 1 else {
+      throw PipelineError(
+        available.isEmpty ? "no province folder in \(yearbookFolder)" : "several provinces in \(yearbookFolder): choose one with --province",
+        hint: available.isEmpty ? "put each province's tables in \(yearbookFolder)/<province>/" : "available: \(available.joined(separator: ", "))")
+    }
+    return available[0]
+  }
+
+  /// The table files of a province, sorted by name.
+  public func tableFiles(province: String) -> [String] {
+    let folder = yearbookFolder + "/" + province
+    return ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [])
+      .filter { name in ["csv", "tsv", "txt"].contains(name.split(separator: ".").last.map { $0.lowercased() } ?? "") && !name.hasPrefix(".") }
+      .sorted()
+      .map { folder + "/" + $0 }
+  }
+
+  /// The path of a methodology given by name (`study-2025`) or as a path to a file.
+  public func methodologyPath(_ nameOrPath: String) throws(PipelineError) -> String {
+    if nameOrPath.contains("/") || nameOrPath.hasSuffix(".yaml") || nameOrPath.hasSuffix(".yml") {
+      guard FileManager.default.fileExists(atPath: nameOrPath) else { throw PipelineError("methodology file '\(nameOrPath)' does not exist") }
+      return nameOrPath
+    }
+    let path = root + "/methodologies/" + nameOrPath + ".yaml"
+    guard FileManager.default.fileExists(atPath: path) else {
+      let known = ((try? FileManager.default.contentsOfDirectory(atPath: root + "/methodologies")) ?? [])
+        .filter { $0.hasSuffix(".yaml") }.map { String($0.dropLast(5)) }.sorted()
+      throw PipelineError("no methodology '\(nameOrPath)' in \(root)/methodologies", hint: "available: \(known.joined(separator: ", "))")
+    }
+    return path
+  }
+
+  /// The published-table descriptions of a province.
+  public func publishedTables(province: String) -> [String] {
+    let folder = root + "/published/" + province
+    return ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [])
+      .filter { $0.hasSuffix(".yaml") }.sorted().map { folder + "/" + $0 }
+  }
+
+  private func isDirectory(_ path: String) -> Bool {
+    var isDirectory: ObjCBool = false
+    return FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && isDirectory.boolValue
+  }
+}
+
+/// Reads a whole file, with a message naming it when that fails.
+func readBytes(_ path: String) throws(PipelineError) -> [UInt8] {
+  guard let data = FileManager.default.contents(atPath: path) else {
+    throw PipelineError("\(path): cannot read the file (missing or not readable)")
+  }
+  return [UInt8](data)
+}
+
+/// Reads a UTF-8 text file.
+@Sendable func readText(_ path: String) throws -> String {
+  let bytes = try readBytes(path)
+  guard let text = String(validating: bytes, as: UTF8.self) else { throw PipelineError("\(path): not valid UTF-8 text") }
+  return text
+}

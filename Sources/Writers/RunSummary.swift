@@ -1,0 +1,33 @@
+import Accounting
+import CementModel
+
+/// The short summary `run` prints: years, totals, peak, shares, and what was filled or flagged.
+public enum RunSummary {
+  public static func render(_ account: Account, outputs: [String]) -> String {
+    let mt = MeasurementUnit<CO2Mass>.megatonnesCO2
+    guard let first = account.years.first, let last = account.years.last else { return "no years accounted\n" }
+    let stages = StageAnalysis(account: account)
+    let total = account.years.sum { $0.total(.total) }
+    var lines = [
+      "\(account.province) · \(account.methodology.name): \(first.year)–\(last.year), \(account.years.count) years",
+      "  total CO₂ over the period: \(Format.fixed(total.value(in: mt), 2)) Mt "
+        + "(combustion \(Format.fixed(account.years.sum { $0.total(.combustion) }.value(in: mt), 2)), "
+        + "electricity \(Format.fixed(account.years.sum { $0.total(.electricity) }.value(in: mt), 2)), "
+        + "process \(Format.fixed(account.years.sum { $0.total(.process) }.value(in: mt), 2)))",
+    ]
+    if let peak = stages.peakYear, let peakYear = account[peak] {
+      lines.append("  peak of \(stages.series.rawValue) emissions: \(peak) (\(Format.fixed(peakYear.total(stages.series).value(in: mt), 2)) Mt)")
+    }
+    for year in [first, last] {
+      let process = Indicators.share(year.total(.process), of: year.total(.total)).map { Format.fixed($0 * 100, 2) } ?? "n/a"
+      lines.append("  \(year.year): total \(Format.fixed(year.total(.total).value(in: mt), 2)) Mt, process share \(process) %")
+    }
+    let warnings = account.findings.filter { $0.severity >= .warning }
+    if !warnings.isEmpty {
+      lines.append("  \(warnings.count) warning(s):")
+      lines += warnings.map { "    \($0.description)" }
+    }
+    if !outputs.isEmpty { lines.append("  wrote " + outputs.joined(separator: ", ")) }
+    return lines.joined(separator: "\n") + "\n"
+  }
+}

@@ -1,0 +1,28 @@
+import CementModel
+import Verification
+
+/// The text `verify` prints: one line per cell that differs, a count, and each statement of
+/// the study's text that does not hold.
+public enum VerificationText {
+  public static func render(_ report: VerificationReport, tolerance: Double) -> String {
+    let unit = report.table.unit.symbol
+    var lines: [String] = ["\(report.table.title)"]
+    for check in report.differingCells {
+      let recomputed = check.recomputed.map { Format.fixed($0, 2) } ?? "missing"
+      let difference = check.difference.map { ($0 >= 0 ? "+" : "") + Format.fixed($0, 4) } ?? "n/a"
+      lines.append(
+        "\(check.cell.location): \(check.cell.year) \(check.cell.column): published \(check.cell.text), recomputed \(recomputed) (difference \(difference) \(unit))")
+    }
+    let agreeing = report.cells.count - report.differingCells.count
+    lines.append(
+      "cells: \(report.cells.count) compared, \(agreeing) agree, \(report.differingCells.count) differ (tolerance \(tolerance) \(unit))")
+    if !report.statements.isEmpty {
+      let failed = report.failedStatements
+      lines.append("statements: \(report.statements.count) checked, \(report.statements.count - failed.count) hold, \(failed.count) do not hold")
+      for check in failed {
+        lines.append("  \(check.statement.location): \(check.statement.id): \"\(check.statement.quote)\" — the account gives \(check.recomputed)")
+      }
+    }
+    return lines.joined(separator: "\n") + "\n"
+  }
+}

@@ -1,0 +1,49 @@
+import ArgumentParser
+import Pipeline
+
+struct Verify: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    abstract: "Recompute every cell of the published tables and check the statements of the study's text.",
+    discussion: """
+      For each published table of the province (<dir>/published/<province>/*.yaml) the account
+      is computed with the table's methodology (or --methodology) and every cell compared.
+      One line is printed per cell that differs, then a count; statements of the text that do
+      not hold are listed with what the account gives. Exits 0 when every cell agrees (and,
+      with --strict, every statement holds), 1 otherwise.
+
+      Examples:
+        cement-accounts verify
+        cement-accounts verify --province liaoning --tolerance 0.005
+      """)
+
+  @OptionGroup var options: InputOptions
+
+  @Option(name: .long, help: ArgumentHelp("Methodology to recompute with (default: the one the published table names).", valueName: "name-or-path"))
+  var methodology: String?
+
+  @Option(name: .long, help: ArgumentHelp("Largest difference, in the table's unit, for a cell to agree (default: the table's own).", valueName: "value"))
+  var tolerance: Double?
+
+  @Flag(name: .long, help: "Also fail when a statement of the text does not hold.")
+  var strict = false
+
+  func run() throws {
+    let agrees: Bool
+    do {
+      let pipeline = Pipeline(inputs: options.inputs)
+      let province = try pipeline.inputs.resolveProvince(options.province)
+      let verification = try pipeline.verify(province: province, methodology: methodology, tolerance: tolerance)
+      print(verification.text, terminator: "")
+      agrees = verification.cellsAgree && (!strict || verification.statementsHold)
+    } catch {
+      throw CLIError(error)
+    }
+    if !agrees { throw ExitCode.failure }
+  }
+}
+
+/// Prints a pipeline error as it is, without ArgumentParser's "Error: " prefix doubling it.
+struct CLIError: Error, CustomStringConvertible {
+  let description: String
+  init(_ error: any Error) { description = "\(PipelineError(error))" }
+}

@@ -1,0 +1,126 @@
+import Foundation
+import Testing
+
+/// Runs the built `cement-accounts` binary on the bundled inputs and on broken copies of them.
+@Suite(.serialized) struct CLITests {
+  static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+  static let binary = Bundle.main.bundleURL.appendingPathComponent("cement-accounts")
+
+  struct Result {
+    let status: Int32
+    let stdout: String
+    let stderr: String
+  }
+
+  static func run(_ arguments: [String], in directory: URL = repository) throws -> Result {
+    let process = Process()
+    process.executableURL = binary
+    process.arguments = arguments
+    process.currentDirectoryURL = directory
+    let out = Pipe(), err = Pipe()
+    process.standardOutput = out
+    process.standardError = err
+    try process.run()
+    let stdout = out.fileHandleForReading.readDataToEndOfFile()
+    let stderr = err.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return Result(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self), stderr: String(decoding: stderr, as: UTF8.self))
+  }
+
+  /// A scratch folder holding a copy of the bundled inputs.
+  static func scratchCopy() throws -> URL {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("cement-accounts-e2e-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    try FileManager.default.copyItem(at: repository.appendingPathComponent("Inputs"), to: folder.appendingPathComponent("Inputs"))
+    return folder
+  }
+
+  static func replace(_ target: String, with replacement: String, in file: URL) throws {
+    let text = try String(contentsOf: file, encoding: .utf8)
+    #expect(text.contains(target), "fixture edit: \(target) not found in \(file.lastPathComponent)")
+    try text.replacingOccurrences(of: target, with: replacement).write(to: file, atomically: true, encoding: .utf8)
+  }
+
+  @Test func runWritesTheStudyAccount() throws {
+    let folder = try Self.scratchCopy()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let result = try Self.run(["run", "--output", "out"], in: folder)
+    #expect(result.status == 0, "\(result.stderr)")
+    #expect(result.stdout.contains("liaoning · study-2025: 2000–2022, 23 years"))
+    let csv = try String(contentsOf: folder.appendingPathComponent("out/liaoning/study-2025/emissions.csv"), encoding: .utf8)
+    let lines = csv.split(separator: "\n")
+    #expect(lines.first == "province,methodology,year,scope,source,tco2,flags")
+    #expect(lines.count == 1 + 23 * 10)
+    let coal2013 = try #require(lines.first { $0.hasPrefix("liaoning,study-2025,2013,combustion,coal,") })
+    let tonnes = try #require(Double(coal2013.split(separator: ",")[5]))
+    #expect(abs(tonnes - 28_385_200) < 100)  // the study's 2838.52 × 10⁴ t, to its printed precision
+    #expect(lines.contains { $0.hasPrefix("liaoning,study-2025,2008,combustion,coal,") && $0.hasSuffix(",carried-forward") })
+    #expect(lines.contains { $0.hasPrefix("liaoning,study-2025,2008,process,calcination,") && $0.hasSuffix(",derived") })
+  }
+
+  @Test func verifyReproducesEveryCellOfTheStudy() throws {
+    let result = try Self.run(["verify"])
+    #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
+    #expect(result.stdout.contains("cells: 230 compared, 230 agree, 0 differ"))
+    #expect(result.stdout.contains("stage-1-growth"))  // stated 8.5 %, the table gives 8.36 %
+  }
+
+  @Test func verifyFailsOnABrokenPublishedCell() throws {
+    let folder = try Self.scratchCopy()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    try Self.replace("2013,2838.52,", with: "2013,2838.62,", in: folder.appendingPathComponent("Inputs/published/liaoning/study-2025-tables-1-3.csv"))
+    let result = try Self.run(["verify"], in: folder)
+    #expect(result.status == 1)
+    #expect(result.stdout.contains("study-2025-tables-1-3.csv:15:2: 2013 coal: published 2838.62, recomputed 2838.52"))
+    #expect(result.stdout.contains("230 compared, 229 agree, 1 differ"))
+  }
+
+  @Test func verifyFailsOnABrokenInputValue() throws {
+    let folder = try Self.scratchCopy()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let file = folder.appendingPathComponent("Inputs/yearbook/liaoning/energy-2013.csv")
+    let text = try String(contentsOf: file, encoding: .utf8)
+    let row = try #require(text.split(separator: "\n").first { $0.contains("非金属") })
+    var fields = row.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+    fields[2] = "1500.0000"  // coal
+    try Self.replace(String(row), with: fields.joined(separator: ","), in: file)
+    let result = try Self.run(["verify"], in: folder)
+    #expect(result.status == 1)
+    #expect(result.stdout.contains("2013 coal: published 2838.52"))
+  }
+
+  @Test func badInputNamesTheCellAndWritesNothing() throws {
+    let folder = try Self.scratchCopy()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let file = folder.appendingPathComponent("Inputs/yearbook/liaoning/energy-2005.csv")
+    let text = try String(contentsOf: file, encoding: .utf8)
+    let row = try #require(text.split(separator: "\n").first { $0.contains("非金属") })
+    var fields = row.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+    fields[3] = "1,2x"
+    try Self.replace(String(row), with: fields.map { $0.contains(",") ? "\"\($0)\"" : $0 }.joined(separator: ","), in: file)
+    let result = try Self.run(["run", "--output", "out"], in: folder)
+    #expect(result.status != 0)
+    #expect(result.stderr.contains("Inputs/yearbook/liaoning/energy-2005.csv:6:4:"), "\(result.stderr)")
+    #expect(result.stderr.contains("\"1,2x\""))
+    #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("out").path))
+  }
+
+  @Test func anUnknownMethodologyKeyIsNamed() throws {
+    let folder = try Self.scratchCopy()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    try Self.replace("gap_filling: carry-forward", with: "gap_filing: carry-forward", in: folder.appendingPathComponent("Inputs/methodologies/study-2025.yaml"))
+    let result = try Self.run(["run", "--output", "out"], in: folder)
+    #expect(result.status != 0)
+    #expect(result.stderr.contains("study-2025.yaml:"))
+    #expect(result.stderr.contains("unknown key 'gap_filing' (did you mean 'gap_filling'?)"))
+    #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("out").path))
+  }
+
+  @Test func helpTeachesWithExamples() throws {
+    for command in [["--help"], ["run", "--help"], ["verify", "--help"]] {
+      let result = try Self.run(command)
+      #expect(result.status == 0)
+      #expect(result.stdout.contains("Examples:"))
+    }
+  }
+}
