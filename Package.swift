@@ -17,6 +17,7 @@ let package = Package(
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
     .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+    .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
   ],
   targets: [
     // MARK: C libraries (Debian: libcsv-dev, libxlsxwriter-dev, zlib1g-dev, pkg-config)
@@ -38,7 +39,11 @@ let package = Package(
     .target(name: "Allocation", dependencies: ["CementModel"]),
     .target(name: "Accounting", dependencies: ["CementModel"]),
     .target(name: "Verification", dependencies: ["CementModel", "Accounting"]),
-    .target(name: "Writers", dependencies: ["CementModel", "Accounting", "Verification", "XLSXWriting"]),
+    .target(
+      name: "Writers",
+      dependencies: [
+        "CementModel", "Accounting", "Verification", "XLSXWriting", .product(name: "Mustache", package: "swift-mustache"),
+      ]),
     .target(
       name: "Pipeline",
       dependencies: [
@@ -60,6 +65,9 @@ let package = Package(
     .testTarget(name: "AllocationTests", dependencies: ["Allocation", "CementModel"]),
     .testTarget(name: "AccountingTests", dependencies: ["Accounting", "CementModel"]),
     .testTarget(name: "VerificationTests", dependencies: ["Verification", "Accounting", "CementModel"]),
+    .testTarget(
+      name: "WritersTests", dependencies: ["Writers", "Pipeline", "CementModel", "Accounting", "Verification"],
+      resources: [.copy("Snapshots")]),
     .testTarget(name: "EndToEndTests", dependencies: ["cement-accounts"]),
   ],
   swiftLanguageModes: [.v6]

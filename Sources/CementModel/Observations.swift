@@ -44,14 +44,32 @@ public struct ProvinceInputs: Sendable {
   public var energy: [IndustryEnergyRecord]
   public var products: [ProductRecord]
   public var findings: [Finding]
-  /// Every file read, for the summary and checksums.
-  public var files: [String]
+  /// Every file read, with its checksum, for the summary.
+  public var files: [InputFile]
 
-  public init(province: String, energy: [IndustryEnergyRecord] = [], products: [ProductRecord] = [], findings: [Finding] = [], files: [String] = []) {
+  public init(province: String, energy: [IndustryEnergyRecord] = [], products: [ProductRecord] = [], findings: [Finding] = [], files: [InputFile] = []) {
     self.province = province
     self.energy = energy
     self.products = products
     self.findings = findings
     self.files = files
+  }
+}
+
+/// A file an account was computed from, with its SHA-256, so a reader can tell whether the
+/// inputs changed.
+public struct InputFile: Sendable, Hashable {
+  public let path: String
+  /// What the file is: `energy table`, `products table`, `methodology`, `published table`.
+  public let role: String
+  public let sha256: String
+  /// The text encoding it was read in, where that applies.
+  public let encoding: String?
+
+  public init(path: String, role: String, sha256: String, encoding: String? = nil) {
+    self.path = path
+    self.role = role
+    self.sha256 = sha256
+    self.encoding = encoding
   }
 }

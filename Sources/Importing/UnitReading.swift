@@ -15,21 +15,14 @@ struct WrittenUnit: Sendable, Hashable {
 enum UnitReading {
   /// The unit `text` names, or nil.
   static func parse(_ text: String) -> ActivityUnit? {
-    let form = normalForm(text)
-    guard !form.isEmpty else { return nil }
-    for (prefix, multiplier) in multipliers where form.hasPrefix(prefix) {
-      guard let base = bases[String(form.dropFirst(prefix.count))] else { continue }
-      return knownUnit(base.dimension, toBase: multiplier * base.toBase)
-    }
-    return nil
+    spellings[normalForm(text)]
   }
 
-  /// True when `text` mentions a unit word, so a bracket holding it is a unit, not a remark
-  /// such as `(含煤泥)`; used to report unknown units instead of ignoring them.
+  /// True when `text` is a unit or mentions a unit word, so a bracket holding it is a unit, not a
+  /// remark such as `(含煤泥)`; used to report unknown units instead of ignoring them.
   static func looksLikeUnit(_ text: String) -> Bool {
-    if parse(text) != nil { return true }
     let form = normalForm(text)
-    return unitWords.contains { TextForms.contains(form, $0) }
+    return spellings[form] != nil || unitWords.contains { TextForms.contains(form, $0) }
   }
 
   /// Spellings to suggest for a dimension, in messages.
@@ -56,7 +49,7 @@ enum UnitReading {
 
   // MARK: - Tables
 
-  /// Multipliers, longest first so `万百万` wins over `万` and `100million` over nothing.
+  /// Multipliers. A spelling that two combinations could make (none today) goes to the first.
   private static let multipliers: [(String, Double)] = [
     ("hundredmillion", 1e8), ("100million", 1e8), ("100000000", 1e8), ("tenthousand", 1e4), ("10thousand", 1e4),
     ("million", 1e6), ("10^10", 1e10), ("10000", 1e4), ("万百万", 1e10), ("10^4", 1e4), ("10^6", 1e6), ("10^8", 1e8),
@@ -97,6 +90,18 @@ enum UnitReading {
     ActivityUnit(.gigajoules), ActivityUnit(.terajoules), ActivityUnit(.tenToTheTenKilojoules),
     ActivityUnit(.tonnesOfCoalEquivalent), ActivityUnit(.tenThousandTonnesOfCoalEquivalent),
   ]
+
+  /// Every multiplier + base combination that is a known unit, by normal form, built once.
+  private static let spellings: [String: ActivityUnit] = {
+    var table: [String: ActivityUnit] = [:]
+    for (prefix, multiplier) in multipliers {
+      for (name, base) in bases {
+        guard table[prefix + name] == nil, let unit = knownUnit(base.dimension, toBase: multiplier * base.toBase) else { continue }
+        table[prefix + name] = unit
+      }
+    }
+    return table
+  }()
 
   private static func knownUnit(_ dimension: ActivityDimension, toBase: Double) -> ActivityUnit? {
     knownUnits.first { $0.dimension == dimension && abs($0.toBase - toBase) <= 1e-9 * $0.toBase }

@@ -101,7 +101,7 @@ public struct YearbookImporter: Sendable {
     for row in table.rows {
       var fuelsNamed: Set<Fuel> = [], productCells = 0
       for cell in row.cells where !cell.isBlank {
-        if Vocabulary.products.name(of: cell.text) != nil {
+        if ProductsTableReader.mayNameProduct(cell.text) && Vocabulary.products.name(of: cell.text) != nil {
           productCells += 1
         } else if let definition = fuels.name(of: cell.text) {
           fuelsNamed.insert(definition.fuel)

@@ -41,15 +41,16 @@ public struct Pipeline: Sendable {
           let table = try importer.importEnergyTable(bytes, file: file)
           result.energy += table.records
           result.findings += table.findings
+          result.files.append(InputFile(path: file, role: "energy table", sha256: SHA256.hex(bytes), encoding: table.encoding))
         case .products:
           let table = try importer.importProductsTable(bytes, file: file)
           result.products += table.records
           result.findings += table.findings
+          result.files.append(InputFile(path: file, role: "products table", sha256: SHA256.hex(bytes), encoding: table.encoding))
         }
       } catch {
         throw PipelineError(error)
       }
-      result.files.append(file)
     }
     return result
   }
