@@ -21,6 +21,8 @@ struct EnergyLayout: Sendable {
   let yearColumn: Int?
   /// The header cell of the year column, for messages.
   let yearHeader: String?
+  /// Columns with any header text (fuel, label, year or unknown).
+  let headedColumns: Set<Int>
   /// The index of the first row below the header and unit rows.
   let dataStart: Int
   let findings: [Finding]
@@ -64,7 +66,8 @@ struct EnergyLayoutReader {
     let year = columns.first { $0.role == .year }
     return EnergyLayout(
       titleRows: titleRows, fuelColumns: fuelColumns, labelColumns: labelColumns, yearColumn: year?.column,
-      yearHeader: year?.header, dataStart: (unitRow ?? headerRows.last ?? first) + 1,
+      yearHeader: year?.header, headedColumns: Set(columns.filter { !$0.cells.isEmpty }.map(\.column)),
+      dataStart: (unitRow ?? headerRows.last ?? first) + 1,
       findings: unknownColumnFindings(columns, labelColumns: labelColumns))
   }
 

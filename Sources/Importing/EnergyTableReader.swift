@@ -30,7 +30,18 @@ struct EnergyTableReader {
     let records = kept.map { row in
       IndustryEnergyRecord(year: row.year, industryLabel: row.label, location: table.location(row.labelCell), values: row.values)
     }
-    return EnergyTableImport(records: records, findings: findings + duplicates, encoding: table.encoding)
+    findings += duplicates + kept.flatMap { unheadedValues($0, layout: layout) }
+    return EnergyTableImport(records: records, findings: findings, encoding: table.encoding)
+  }
+
+  /// Values in columns without any header are reported, not silently dropped.
+  private func unheadedValues(_ row: IndustryRow, layout: EnergyLayout) -> [Finding] {
+    row.row.cells.filter { !$0.isBlank && !layout.headedColumns.contains($0.column) }.map { cell in
+      Finding(
+        .warning, check: "unknown-column",
+        "column \(cell.column) has no header; its value \"\(TextForms.trim(cell.text))\" in this row was not read",
+        at: table.location(cell), year: row.year)
+    }
   }
 
   // MARK: - Finding the rows

@@ -6,28 +6,71 @@ import Foundation
   import Darwin
 #endif
 
-/// Writes files so that a reader never sees a half-written one: the bytes go to a temporary
-/// file in the same folder, which is renamed over the target only once complete.
-public enum AtomicFile {
-  public static func write(_ bytes: [UInt8], to path: String) throws(PipelineError) {
-    let folder = (path as NSString).deletingLastPathComponent
-    do {
-      try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-    } catch {
-      throw PipelineError("cannot create the output folder \(folder): \(describe(error))", hint: "choose a writable folder with --output")
-    }
-    let temporary = folder + "/." + (path as NSString).lastPathComponent + ".partial-\(getpid())"
+/// A set of output files written so that nobody ever sees a half-written one, or a folder
+/// with some files new and some old: each file is written under a temporary name in its final
+/// folder, and only when every file is complete are they renamed into place. Whatever is not
+/// committed is removed, along with any folder this run created.
+struct StagedFiles: ~Copyable {
+  let folder: String
+  private var staged: [(temporary: String, final: String)] = []
+  private var createdFolders: [String] = []
+
+  init(folder: String) { self.folder = folder }
+
+  /// A temporary path in the output folder for a file that will become `name`; the caller
+  /// (e.g. a C library) writes it.
+  mutating func reserve(_ name: String) throws(PipelineError) -> String {
+    try makeFolder()
+    let temporary = "\(folder)/.\(name).partial-\(getpid())"
+    staged.append((temporary, "\(folder)/\(name)"))
+    return temporary
+  }
+
+  /// Writes `bytes` under a temporary name for the file `name`.
+  mutating func stage(_ name: String, bytes: [UInt8]) throws(PipelineError) {
+    let temporary = try reserve(name)
     guard FileManager.default.createFile(atPath: temporary, contents: Data(bytes)) else {
-      throw PipelineError("cannot write \(temporary) in \(folder) (permission denied or disk full?)", hint: "choose a writable folder with --output")
-    }
-    guard rename(temporary, path) == 0 else {
-      let reason = String(cString: strerror(errno))
-      unlink(temporary)
-      throw PipelineError("cannot replace \(path): \(reason)")
+      throw PipelineError("cannot write \(temporary) (permission denied or disk full?)", hint: "choose a writable folder with --output")
     }
   }
 
-  private static func describe(_ error: any Error) -> String {
-    (error as NSError).localizedFailureReason ?? (error as NSError).localizedDescription
+  /// Renames every staged file into place and returns the final paths.
+  mutating func commit() throws(PipelineError) -> [String] {
+    for file in staged where !FileManager.default.fileExists(atPath: file.temporary) {
+      throw PipelineError("\(file.final) was not written")
+    }
+    var committed: [String] = []
+    for file in staged {
+      guard rename(file.temporary, file.final) == 0 else {
+        throw PipelineError("cannot replace \(file.final): \(String(cString: strerror(errno)))")
+      }
+      committed.append(file.final)
+    }
+    staged = []
+    createdFolders = []
+    return committed
+  }
+
+  /// Removes what was staged but not committed, and the folders this run created.
+  func discard() {
+    for file in staged { unlink(file.temporary) }
+    for created in createdFolders.reversed() { rmdir(created) }
+  }
+
+  private mutating func makeFolder() throws(PipelineError) {
+    var missing: [String] = []
+    var path = folder
+    while !path.isEmpty, path != "/", !FileManager.default.fileExists(atPath: path) {
+      missing.append(path)
+      path = (path as NSString).deletingLastPathComponent
+    }
+    do {
+      try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+    } catch {
+      throw PipelineError(
+        "cannot create the output folder \(folder): \((error as NSError).localizedFailureReason ?? "\(error)")",
+        hint: "choose a writable folder with --output")
+    }
+    createdFolders += missing.reversed()
   }
 }

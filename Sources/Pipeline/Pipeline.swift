@@ -86,9 +86,9 @@ public struct Pipeline: Sendable {
 
   /// Writes the account's files; each is complete before it replaces an earlier one.
   public static func write(_ account: Account, to output: String) throws(PipelineError) -> [String] {
-    let folder = outputFolder(output, province: account.province, methodology: account.methodology.name)
-    let path = folder + "/emissions.csv"
-    try AtomicFile.write(Array(EmissionsCSV.render(account).utf8), to: path)
-    return [path]
+    var staging = StagedFiles(folder: outputFolder(output, province: account.province, methodology: account.methodology.name))
+    defer { staging.discard() }
+    try staging.stage("emissions.csv", bytes: Array(EmissionsCSV.render(account).utf8))
+    return try staging.commit()
   }
 }

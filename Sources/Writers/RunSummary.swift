@@ -18,6 +18,13 @@ public enum RunSummary {
     if let peak = stages.peakYear, let peakYear = account[peak] {
       lines.append("  peak of \(stages.series.rawValue) emissions: \(peak) (\(Format.fixed(peakYear.total(stages.series).value(in: mt), 2)) Mt)")
     }
+    for stage in stages.declared {
+      let growth = stage.compoundAnnualGrowth.map { Format.fixed($0 * 100, 2) + " % a year" } ?? "n/a"
+      lines.append("  \(stage.name) (\(stage.first)–\(stage.last)): \(growth), peak \(stage.peakYear)")
+    }
+    if !stages.suggested.isEmpty {
+      lines.append("  suggested stages (best three-segment fit): " + stages.suggested.map { "\($0.first)–\($0.last)" }.joined(separator: ", "))
+    }
     for year in [first, last] {
       let process = Indicators.share(year.total(.process), of: year.total(.total)).map { Format.fixed($0 * 100, 2) } ?? "n/a"
       lines.append("  \(year.year): total \(Format.fixed(year.total(.total).value(in: mt), 2)) Mt, process share \(process) %")

@@ -42,7 +42,7 @@ struct Run: ParsableCommand {
         print(Pipeline.summary(account, outputs: written), terminator: "")
       }
     } catch {
-      throw CLIError(error)
+      throw CLIError.report(error)
     }
   }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import Pipeline
 
 struct Verify: ParsableCommand {
@@ -36,14 +37,18 @@ struct Verify: ParsableCommand {
       print(verification.text, terminator: "")
       agrees = verification.cellsAgree && (!strict || verification.statementsHold)
     } catch {
-      throw CLIError(error)
+      throw CLIError.report(error)
     }
     if !agrees { throw ExitCode.failure }
   }
 }
 
-/// Prints a pipeline error as it is, without ArgumentParser's "Error: " prefix doubling it.
-struct CLIError: Error, CustomStringConvertible {
-  let description: String
-  init(_ error: any Error) { description = "\(PipelineError(error))" }
+/// Prints an error for people on standard error and ends with exit status 1.
+enum CLIError {
+  static func report(_ error: any Error) -> ExitCode {
+    var text = "\(PipelineError(error))"
+    if !text.hasSuffix("\n") { text += "\n" }
+    FileHandle.standardError.write(Data(text.utf8))
+    return ExitCode.failure
+  }
 }

@@ -319,6 +319,14 @@ struct EnergyTableConventionTests {
     #expect(record.values[.electricity]?.sources.first?.location == SourceLocation(file: path, line: 3, column: 3))
   }
 
+  @Test func valueInAColumnWithoutAHeaderIsReported() throws {
+    let result = try importer.importEnergyTable(energyTable(rows: ["制造业,1,2,3", "非金属矿物制品业,1,2,7.5"]), file: path)
+    #expect(result.findings.map(\.description) == [
+      "Inputs/yearbook/liaoning/2013.csv:4:4: warning: column 4 has no header; its value \"7.5\" in this row was not read"
+    ])
+    #expect(result.findings.first?.check == "unknown-column")
+  }
+
   @Test func englishLabelColumnAtTheRightEdgeIsNotAnUnknownColumn() throws {
     let bytes = utf8("2013年\n行业,焦炭(万吨),电力(亿千瓦时),Industry\n非金属矿物制品业,1,2,Non-metallic Mineral Products\n")
     let result = try importer.importEnergyTable(bytes, file: path)
