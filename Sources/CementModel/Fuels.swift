@@ -18,6 +18,21 @@ public struct Fuel: Sendable, Hashable, Comparable, CustomStringConvertible, Exp
   public static let totalEnergy: Fuel = "total_energy"
 }
 
+extension ActivityDimension {
+  /// An upper bound on China's national use of any one carrier of this dimension, in the
+  /// reporting unit (10⁴ t, 10⁸ m³, 10⁸ kWh, 10¹⁰ kJ, 10⁴ tce). National coal use peaked near
+  /// 4.3 × 10⁹ t, gas near 4 × 10¹¹ m³, electricity near 9.2 × 10¹² kWh, energy near 5.7 × 10⁹ tce.
+  public var nationalScale: Double {
+    switch self {
+    case .mass: 500_000
+    case .gasVolume: 5_000
+    case .electricity: 100_000
+    case .heat: 10_000_000
+    case .coalEquivalent: 700_000
+    }
+  }
+}
+
 /// What a catalogue column stands for in the account.
 public enum FuelRole: Sendable, Hashable {
   /// A fuel reported in its own right (one of the study's nine groups, or another carrier
@@ -39,10 +54,14 @@ public struct FuelDefinition: Sendable, Hashable {
   public let role: FuelRole
   /// Every spelling seen in yearbook headers, Chinese and English, besides the two names.
   public let aliases: [String]
+  /// The largest use one province's industry can plausibly report, in the dimension's
+  /// reporting unit: China's whole national consumption of the fuel, rounded up. A value
+  /// above it is a unit slip or a typing error, never data.
+  public let plausibleMaximum: Double
 
   public init(
     _ fuel: Fuel, english: String, chinese: String, dimension: ActivityDimension, role: FuelRole = .carrier,
-    aliases: [String] = []
+    aliases: [String] = [], plausibleMaximum: Double? = nil
   ) {
     self.fuel = fuel
     englishName = english
@@ -50,6 +69,7 @@ public struct FuelDefinition: Sendable, Hashable {
     self.dimension = dimension
     self.role = role
     self.aliases = aliases
+    self.plausibleMaximum = plausibleMaximum ?? dimension.nationalScale
   }
 
   /// The names and aliases, all of them.

@@ -8,14 +8,6 @@ enum CellReading: Sendable, Hashable {
   case dash
   /// Empty, `…`, `NA`: the source gives no value.
   case notAvailable
-
-  var value: Double? {
-    switch self {
-    case .number(let value, _): value
-    case .dash: 0
-    case .notAvailable: nil
-    }
-  }
 }
 
 /// Why a cell could not be read, for the caller to place in a message.
@@ -43,6 +35,13 @@ enum CellReader {
     guard let digits = digits(form) else { throw .notANumber }
     guard let value = Double(digits), value.isFinite else { throw .tooLarge }
     return .number(value, digits: digits)
+  }
+
+  /// Whether a cell holds a number (not a dash, not empty, not `…`).
+  static func isNumber(_ text: String) -> Bool {
+    guard let reading = try? read(text) else { return false }
+    if case .number = reading { return true }
+    return false
   }
 
   private static let notAvailableForms: Set<String> = ["", "…", "……", "...", "......", "na", "n/a", "n.a.", "n.a"]

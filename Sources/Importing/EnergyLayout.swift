@@ -49,19 +49,14 @@ struct EnergyLayoutReader {
     let unitRow = unitRowIndex(after: headerRows.last ?? first)
     let columns = try readColumns(headerRows.map { table.rows[$0] })
     let titleRows = Array(table.rows[..<first])
-    let tableUnit = TableUnits.find(in: titleRows)
-    let unitCells = unitRow.map { table.rows[$0] }
-    var fuelColumns: [FuelColumn] = []
-    for column in columns {
-      guard let definition = column.definition, let fuelCell = column.fuelCell else { continue }
-      fuelColumns.append(try fuelColumn(column, definition, fuelCell, unitRow: unitCells, tableUnit: tableUnit))
-    }
-    try rejectDuplicates(fuelColumns)
+    let fuelColumns = try fuelColumns(
+      columns, unitRow: unitRow.map { table.rows[$0] }, tableUnit: TableUnits.find(in: titleRows))
     let labelColumns = labelColumns(columns, firstFuel: fuelColumns.map(\.column).min() ?? 1)
     guard !labelColumns.isEmpty else {
       throw ImportError(
         "no column for the industry names: the first fuel column is the table's first column",
-        at: fuelColumns.first.map { table.location($0.headerCell) } ?? table.fileLocation, hint: "keep the industry labels in the column(s) left of the fuels")
+        at: fuelColumns.first.map { table.location($0.headerCell) } ?? table.fileLocation,
+        hint: "keep the industry labels in the column(s) left of the fuels")
     }
     let year = columns.first { $0.role == .year }
     return EnergyLayout(
@@ -89,15 +84,11 @@ struct EnergyLayoutReader {
         next += 1
         continue
       }
-      guard fuelCount(row) >= 1, !row.cells.contains(where: isNumber) else { break }
+      guard fuelCount(row) >= 1, !row.cells.contains(where: { CellReader.isNumber($0.text) }) else { break }
       indices.append(next)
       next += 1
     }
     return indices
-  }
-
-  private func isNumber(_ cell: TableCell) -> Bool {
-    !cell.isBlank && (try? CellReader.read(cell.text)).map { if case .number = $0 { true } else { false } } == true
   }
 
   /// The row right below the header when it is a unit row: labelled `单位`/`Unit`, or with
@@ -150,7 +141,8 @@ struct EnergyLayoutReader {
       if let (earlier, earlierCell) = definition, earlier != found {
         throw ImportError(
           "the header rows name different fuels for column \(column): \"\(TextForms.display(earlierCell.text))\" "
-            + "(\(Self.fuelName(earlier))) on line \(earlierCell.line), \"\(TextForms.display(cell.text))\" (\(Self.fuelName(found))) on line \(cell.line)",
+            + "(\(Self.fuelName(earlier))) on line \(earlierCell.line), "
+            + "\"\(TextForms.display(cell.text))\" (\(Self.fuelName(found))) on line \(cell.line)",
           at: table.location(cell), hint: "the Chinese and English header rows must name the same fuel in each column")
       }
       definition = definition ?? (found, cell)
@@ -183,7 +175,8 @@ struct EnergyLayoutReader {
     for column in columns {
       if let earlier = seen[column.definition.fuel] {
         throw ImportError(
-          "columns \(earlier.column) (\"\(earlier.header)\") and \(column.column) (\"\(column.header)\") both hold \(Self.fuelName(column.definition))",
+          "columns \(earlier.column) (\"\(earlier.header)\") and \(column.column) (\"\(column.header)\") "
+            + "both hold \(Self.fuelName(column.definition))",
           at: table.location(column.headerCell), hint: "keep one column per fuel")
       }
       seen[column.definition.fuel] = column
@@ -195,6 +188,18 @@ struct EnergyLayoutReader {
   }
 
   // MARK: - Units
+
+  private func fuelColumns(
+    _ columns: [HeaderColumn], unitRow: TableRow?, tableUnit: (unit: WrittenUnit, cell: TableCell)?
+  ) throws(ImportError) -> [FuelColumn] {
+    var fuelColumns: [FuelColumn] = []
+    for column in columns {
+      guard let definition = column.definition, let fuelCell = column.fuelCell else { continue }
+      fuelColumns.append(try fuelColumn(column, definition, fuelCell, unitRow: unitRow, tableUnit: tableUnit))
+    }
+    try rejectDuplicates(fuelColumns)
+    return fuelColumns
+  }
 
   private func fuelColumn(
     _ column: HeaderColumn, _ definition: FuelDefinition, _ headerCell: TableCell, unitRow: TableRow?,

@@ -36,7 +36,9 @@ struct EnergyTableReader {
 
   /// Values in columns without any header are reported, not silently dropped.
   private func unheadedValues(_ row: IndustryRow, layout: EnergyLayout) -> [Finding] {
-    row.row.cells.filter { !$0.isBlank && !layout.headedColumns.contains($0.column) }.map { cell in
+    row.row.cells.filter {
+      !$0.isBlank && !layout.headedColumns.contains($0.column) && !layout.labelColumns.contains($0.column)
+    }.map { cell in
       Finding(
         .warning, check: "unknown-column",
         "column \(cell.column) has no header; its value \"\(TextForms.trim(cell.text))\" in this row was not read",
@@ -77,7 +79,8 @@ struct EnergyTableReader {
     guard cell.isBlank, let yearAbove else {
       throw ImportError(
         cell.isBlank ? "no year for the row: the \"\(header)\" cell is empty and no row above gives one"
-          : "expected a year (\(YearReading.plausible.lowerBound)–\(YearReading.plausible.upperBound)) in column \"\(header)\", found \"\(TextForms.trim(cell.text))\"",
+          : "expected a year (\(YearReading.plausible.lowerBound)–\(YearReading.plausible.upperBound)) in column "
+            + "\"\(header)\", found \"\(TextForms.trim(cell.text))\"",
         at: table.location(cell), hint: "write the year as 2013 or 2013年")
     }
     return yearAbove

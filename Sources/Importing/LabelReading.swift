@@ -101,7 +101,7 @@ struct NameIndex<Name: Hashable & Sendable>: Sendable {
   }
 
   /// Words that may stand next to a name: `其中` and `of which` (a sub-item of the row above).
-  private static var ignorable: Set<String> { ["其中", "ofwhich"] }
+  private static let ignorable: Set<String> = ["其中", "ofwhich"]
 
   /// A classification code on its own: `30`, `c30`, `3011`.
   private static func isCode(_ key: String) -> Bool {

@@ -63,7 +63,8 @@ struct ProductColumnsLayout {
       guard let first = named.first else { continue }
       if let other = named.first(where: { $0.product != first.product }) {
         throw ImportError(
-          "the header rows name different products for column \(column): \"\(TextForms.display(first.cell.text))\" and \"\(TextForms.display(other.cell.text))\"",
+          "the header rows name different products for column \(column): "
+            + "\"\(TextForms.display(first.cell.text))\" and \"\(TextForms.display(other.cell.text))\"",
           at: table.location(other.cell))
       }
       if let earlier = columns.first(where: { $0.product == first.product }) {
@@ -194,7 +195,11 @@ struct ProductRowsLayout {
   {
     let headerCells = header.map { table.rows[$0].cells.filter { $0.column > edge && !$0.isBlank } } ?? []
     let yearColumns = headerCells.compactMap { cell in
-      YearReading.year(inCell: cell.text).map { ValueColumn(column: cell.column, year: $0, header: TextForms.display(cell.text), headerCell: cell, units: Vocabulary.columnRoles.read(cell.text).units) }
+      YearReading.year(inCell: cell.text).map { year in
+        ValueColumn(
+          column: cell.column, year: year, header: TextForms.display(cell.text), headerCell: cell,
+          units: Vocabulary.columnRoles.read(cell.text).units)
+      }
     }
     if !yearColumns.isEmpty { return (try checkedYears(yearColumns), []) }
     return try singleValueColumn(headerCells, header: header, firstRow: firstRow, rightOf: edge)

@@ -75,11 +75,7 @@ struct ProductsTableReader {
 
 /// Shared steps of the products layouts.
 enum ProductEntries {
-  static func isNumber(_ cell: TableCell) -> Bool {
-    guard !cell.isBlank, let reading = try? CellReader.read(cell.text) else { return false }
-    if case .number = reading { return true }
-    return false
-  }
+  static func isNumber(_ cell: TableCell) -> Bool { CellReader.isNumber(cell.text) }
 
   /// One unit out of the units found for a product, which must agree and be a mass.
   static func massUnit(

@@ -80,7 +80,10 @@ enum UnitReading {
     return table
   }()
 
-  private static let unitWords = ["吨", "立方", "千瓦", "焦", "标准煤", "标煤", "ton", "tce", "kwh", "kj", "m3", "cu.m", "cubic", "joule", "桶", "barrel", "度", "wh", "gj", "tj"]
+  private static let unitWords = [
+    "吨", "立方", "千瓦", "焦", "标准煤", "标煤", "桶", "度",
+    "ton", "tce", "kwh", "wh", "kj", "gj", "tj", "m3", "cu.m", "cubic", "joule", "barrel",
+  ]
 
   /// The units CementModel knows; a parsed unit must be one of them.
   private static let knownUnits: [ActivityUnit] = [

@@ -31,6 +31,12 @@ public struct ProductsTableImport: Sendable {
   }
 }
 
+/// A table read by ``YearbookImporter/importTable(_:file:)``.
+public enum TableImport: Sendable {
+  case energy(EnergyTableImport)
+  case products(ProductsTableImport)
+}
+
 /// The kinds of yearbook table the importer reads.
 public enum TableKind: String, Sendable, Hashable, CaseIterable, CustomStringConvertible {
   /// Energy consumption by industry in physical quantities: rows are industries, columns fuels.
@@ -86,6 +92,16 @@ public struct YearbookImporter: Sendable {
   public func importProductsTable(_ bytes: [UInt8], file: String) throws(ImportError) -> ProductsTableImport {
     let table = try YearbookTable.load(bytes, file: file)
     return try ProductsTableReader(table: table).read()
+  }
+
+  /// Reads a table of either kind, telling which by its content (see ``classify(_:file:)``);
+  /// the file is parsed once.
+  public func importTable(_ bytes: [UInt8], file: String) throws(ImportError) -> TableImport {
+    let table = try YearbookTable.load(bytes, file: file)
+    switch try classify(table) {
+    case .energy: return .energy(try EnergyTableReader(table: table, fuels: fuels).read())
+    case .products: return .products(try ProductsTableReader(table: table).read())
+    }
   }
 
   /// Tells an energy table from a products table by its content: a row naming two or more fuels

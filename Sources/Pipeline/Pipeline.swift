@@ -36,14 +36,12 @@ public struct Pipeline: Sendable {
     for file in files {
       let bytes = try readBytes(file)
       do {
-        switch try importer.classify(bytes, file: file) {
-        case .energy:
-          let table = try importer.importEnergyTable(bytes, file: file)
+        switch try importer.importTable(bytes, file: file) {
+        case .energy(let table):
           result.energy += table.records
           result.findings += table.findings
           result.files.append(InputFile(path: file, role: "energy table", sha256: SHA256.hex(bytes), encoding: table.encoding))
-        case .products:
-          let table = try importer.importProductsTable(bytes, file: file)
+        case .products(let table):
           result.products += table.records
           result.findings += table.findings
           result.files.append(InputFile(path: file, role: "products table", sha256: SHA256.hex(bytes), encoding: table.encoding))

@@ -23,6 +23,7 @@ public struct Reconciler: Sendable {
 
   public func reconcile(_ inputs: ProvinceInputs) throws(ReconciliationError) -> ActivitySeries {
     var findings = inputs.findings
+    try checkPlausible(inputs.energy)
     let rows = try uniqueRows(inputs.energy, findings: &findings)
     try checkYearsInRange(rows.map { ($0.year, $0.location) } + inputs.products.map { ($0.year, $0.output.sources.first?.location ?? SourceLocation(file: "products")) })
 
@@ -101,6 +102,25 @@ public struct Reconciler: Sendable {
       findings.append(Finding(.note, check: "duplicate", "\(row.location) repeats \(first.location) (same values): used once", at: row.location, year: row.year))
     }
     return byYear.values.sorted { $0.year < $1.year }
+  }
+
+  /// Refuses a negative value or one above the fuel's national scale: a unit slip or a typo.
+  private func checkPlausible(_ rows: [IndustryEnergyRecord]) throws(ReconciliationError) {
+    for row in rows {
+      for (fuel, value) in row.values.sorted(by: { $0.key < $1.key }) {
+        guard let amount = value.value, let definition = catalogue[fuel] else { continue }
+        let where_ = value.sources.first.map { "\($0.location): " } ?? "\(row.location): "
+        let unit = amount.dimension.reportingUnit.symbol
+        if amount.baseValue < 0 {
+          throw ReconciliationError("\(where_)\(definition.englishName) in \(row.year) is negative (\(amount.reportingValue) \(unit))")
+        }
+        if amount.reportingValue > definition.plausibleMaximum {
+          throw ReconciliationError(
+            "\(where_)\(definition.englishName) in \(row.year) is \(amount.reportingValue) \(unit), more than China's whole national use (at most \(Int(definition.plausibleMaximum)) \(unit))",
+            hint: "check the column's unit (吨 vs 万吨, 万立方米 vs 亿立方米) and the decimal point")
+        }
+      }
+    }
   }
 
   private func checkYearsInRange(_ years: [(Int, SourceLocation)]) throws(ReconciliationError) {

@@ -213,7 +213,7 @@ struct EnergyTableConventionTests {
 
   @Test(arguments: [
     ("万吨", 1e4), ("吨", 1), ("10^4 t", 1e4), ("10⁴ t", 1e4), ("10 000 tons", 1e4), ("10,000 tons", 1e4), ("10000 t", 1e4),
-    ("10^4 ton", 1e4), ("tons", 1), ("１０＾４ｔ", 1e4), ("10 thousand tons", 1e4),
+    ("10^4 ton", 1e4), ("tons", 1), ("１０＾４ｔ", 1e4), ("10 thousand tons", 1e4), ("tonnes", 1), ("t", 1),
   ])
   func massUnitSpellings(unit: String, tonnes: Double) throws {
     let record = try record(energyTable(header: "行业,\"焦炭(\(unit))\",电力(亿千瓦时)"))
@@ -223,7 +223,7 @@ struct EnergyTableConventionTests {
 
   @Test(arguments: [
     ("亿立方米", 1e8), ("10^8 cu.m", 1e8), ("100 million cu.m", 1e8), ("10^8 m3", 1e8), ("10⁸m³", 1e8), ("万立方米", 1e4),
-    ("10^4 cu.m", 1e4), ("10 000 cu.m", 1e4), ("立方米", 1),
+    ("10^4 cu.m", 1e4), ("10 000 cu.m", 1e4), ("立方米", 1), ("m3", 1), ("cu.m", 1),
   ])
   func gasUnitSpellings(unit: String, cubicMetres: Double) throws {
     let record = try record(energyTable(header: "行业,\"天然气(\(unit))\",电力(亿千瓦时)"))
@@ -232,20 +232,20 @@ struct EnergyTableConventionTests {
 
   @Test(arguments: [
     ("亿千瓦时", 1e5), ("亿千瓦小时", 1e5), ("10^8 kWh", 1e5), ("100 million kWh", 1e5), ("万千瓦时", 10), ("10^4 kWh", 10),
-    ("10^8 kwh", 1e5), ("万千瓦小时", 10),
+    ("10^8 kwh", 1e5), ("万千瓦小时", 10), ("亿度", 1e5), ("万度", 10), ("MWh", 1),
   ])
   func electricityUnitSpellings(unit: String, megawattHours: Double) throws {
     let record = try record(energyTable(header: "行业,焦炭(万吨),电力(\(unit))", rows: ["非金属矿物制品业,1,1"]))
     #expect(close(record.base(.electricity), megawattHours))
   }
 
-  @Test(arguments: [("万吨标准煤", 1e4), ("10^4 tce", 1e4), ("吨标准煤", 1), ("万吨标煤", 1e4)])
+  @Test(arguments: [("万吨标准煤", 1e4), ("10^4 tce", 1e4), ("吨标准煤", 1), ("万吨标煤", 1e4), ("10 000 tce", 1e4), ("tce", 1)])
   func coalEquivalentUnitSpellings(unit: String, tce: Double) throws {
     let record = try record(energyTable(header: "行业,能源消费总量(\(unit)),焦炭(万吨)"))
     #expect(close(record.base(.totalEnergy), tce))
   }
 
-  @Test(arguments: [("10^10 kJ", 1e4), ("万百万千焦", 1e4), ("百亿千焦", 1e4)])
+  @Test(arguments: [("10^10 kJ", 1e4), ("万百万千焦", 1e4), ("百亿千焦", 1e4), ("10^10 kj", 1e4), ("GJ", 1), ("TJ", 1e3)])
   func heatUnitSpellings(unit: String, gigajoules: Double) throws {
     let record = try record(energyTable(header: "行业,热力(\(unit)),焦炭(万吨)"))
     #expect(close(record.values["heat"]?.value?.baseValue, gigajoules))
@@ -317,6 +317,13 @@ struct EnergyTableConventionTests {
     #expect(record.values[.electricity]?.flags == [.notAvailable])
     #expect(record.values[.electricity]?.steps == ["empty cell: not available"])
     #expect(record.values[.electricity]?.sources.first?.location == SourceLocation(file: path, line: 3, column: 3))
+  }
+
+  @Test func headerCellBrokenOverTwoLinesInsideQuotes() throws {
+    let bytes = utf8("2013年\n行业,\"焦炭\n(万吨)\",电力(亿千瓦时)\n非金属矿物制品业,x,2\n")
+    let error = try #require(importError { _ = try importer.importEnergyTable(bytes, file: path) })
+    #expect(error.location == SourceLocation(file: path, line: 4, column: 2))
+    #expect(error.message == "expected a number in column \"焦炭 (万吨)\", found \"x\"")
   }
 
   @Test func valueInAColumnWithoutAHeaderIsReported() throws {

@@ -105,3 +105,14 @@ struct ReconcilerTests {
     #expect(series.fuels[.coal]?[2001]?.flags.contains(.carriedForward) == true)
   }
 }
+
+struct PlausibilityTests {
+  @Test func aValueAboveTheNationalScaleIsRefusedWithItsCell() {
+    let row = ReconcilerTests.row(2000, [.coal: 600_000])
+    let error = #expect(throws: ReconciliationError.self) {
+      try Reconciler(years: 2000...2000, gapFilling: .carryForward, copiedYears: .flag).reconcile(ReconcilerTests.inputs([row]))
+    }
+    #expect(error?.message.hasPrefix("t.csv:5:2: Coal in 2000 is 600000.0 10⁴ t, more than China's whole national use") == true)
+    #expect(error?.hint?.contains("万吨") == true)
+  }
+}
