@@ -101,7 +101,7 @@ struct NameIndex<Name: Hashable & Sendable>: Sendable {
   }
 
   /// Words that may stand next to a name: `其中` and `of which` (a sub-item of the row above).
-  private static let ignorable: Set<String> = ["其中", "ofwhich"]
+  private static var ignorable: Set<String> { ignorableWords }
 
   /// A classification code on its own: `30`, `c30`, `3011`.
   private static func isCode(_ key: String) -> Bool {
@@ -125,3 +125,6 @@ struct NameIndex<Name: Hashable & Sendable>: Sendable {
     return (1...4).contains(digits) ? length + digits : nil
   }
 }
+
+/// Words that may stand next to a name (see `NameIndex.ignorable`).
+private let ignorableWords: Set<String> = ["其中", "ofwhich"]
