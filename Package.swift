@@ -68,7 +68,7 @@ let package = Package(
     .testTarget(
       name: "WritersTests", dependencies: ["Writers", "Pipeline", "CementModel", "Accounting", "Verification"],
       resources: [.copy("Snapshots")]),
-    .testTarget(name: "EndToEndTests", dependencies: ["cement-accounts"]),
+    .testTarget(name: "EndToEndTests", dependencies: ["cement-accounts"], exclude: ["Fixtures"]),
   ],
   swiftLanguageModes: [.v6]
 )

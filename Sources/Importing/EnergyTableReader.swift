@@ -51,6 +51,7 @@ struct EnergyTableReader {
   private func industryRows(_ layout: EnergyLayout, tableYear: Int?) throws(ImportError) -> [IndustryRow] {
     var found: [IndustryRow] = []
     var labelsSeen: [String] = []
+    var firstLabel: TableCell?
     var yearAbove: Int?
     for row in table.rows[layout.dataStart...] {
       let rowYear = layout.yearColumn.flatMap { YearReading.year(inCell: row.cell($0).text) }
@@ -58,6 +59,7 @@ struct EnergyTableReader {
       let labelCells = layout.labelColumns.map(row.cell).filter { !$0.isBlank }
       guard let match = labelCells.first(where: { Vocabulary.isNonMetallicIndustry($0.text) }) else {
         if let label = labelCells.first, labelsSeen.count < 6 { labelsSeen.append(TextForms.display(label.text)) }
+        firstLabel = firstLabel ?? labelCells.first
         continue
       }
       let year: Int
@@ -65,7 +67,7 @@ struct EnergyTableReader {
       let label = labelCells.map { TextForms.trim($0.text) }.joined(separator: " ")
       found.append(IndustryRow(row: row, year: year, label: label, labelCell: match, values: try values(of: row, layout)))
     }
-    guard !found.isEmpty else { throw missingRow(labelsSeen) }
+    guard !found.isEmpty else { throw missingRow(labelsSeen, at: firstLabel, layout: layout) }
     return found
   }
 
@@ -96,10 +98,14 @@ struct EnergyTableReader {
     return values
   }
 
-  private func missingRow(_ labelsSeen: [String]) -> ImportError {
+  /// The error for a table without the industry's row, placed at the first label below the
+  /// header (where the row was looked for), or after the header when no row has a label.
+  private func missingRow(_ labelsSeen: [String], at firstLabel: TableCell?, layout: EnergyLayout) -> ImportError {
     let seen = labelsSeen.isEmpty ? "no labelled rows below the header" : "labels seen: " + labelsSeen.map { "\"\($0)\"" }.joined(separator: ", ")
+    let headerEnd = table.rows[layout.dataStart - 1]
     return ImportError(
-      "no row for \(Vocabulary.industryName); \(seen)", at: table.fileLocation,
+      "no row for \(Vocabulary.industryName); \(seen)",
+      at: firstLabel.map { table.location($0) } ?? SourceLocation(file: table.file, line: headerEnd.line),
       hint: "label the row 非金属矿物制品业 or Manufacture of Non-metallic Mineral Products (a code such as C30 may precede it)")
   }
 

@@ -117,9 +117,10 @@ struct ConfigMapping {
 
   func optional(_ key: String) -> ConfigNode? { pairs.last(where: { $0.key == key })?.value }
 
-  func required(_ key: String) throws(MethodologyError) -> ConfigNode {
+  func required(_ key: String, hint: String? = nil) throws(MethodologyError) -> ConfigNode {
     guard let value = optional(key) else {
-      throw MethodologyError(node.location, "missing key '\(Self.join(path, key))'")
+      throw MethodologyError(
+        node.location, "missing key '\(Self.join(path, key))'", hint: hint ?? "see Inputs/methodologies/README.md for every key and an example")
     }
     return value
   }

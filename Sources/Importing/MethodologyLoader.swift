@@ -84,10 +84,14 @@ public struct MethodologyLoader: Sendable {
       let ncvNode = try f.required("ncv")
       let ncv = try UnitValue.netCalorificValue(ncvNode, path: path + ".ncv")
       if let definition = catalogue[fuel], definition.dimension != ncv.dimension {
+        let found = (try? ConfigMapping.scalar(ncvNode, path: path + ".ncv")) ?? ""
+        let isGas = definition.dimension == .gasVolume
         throw MethodologyError(
           ncvNode.location,
-          "'\(path).ncv' is per \(ncv.dimension == .mass ? "tonne" : "cubic metre"), but \(definition.englishName) is measured as \(definition.dimension)",
-          hint: definition.dimension == .gasVolume ? "write a gas NCV as e.g. '389.31 GJ/10^4 m3'" : "write a solid or liquid NCV as e.g. '20.908 GJ/t'")
+          "'\(path).ncv' is \"\(found)\", a value per \(ncv.dimension == .mass ? "tonne" : "cubic metre"), but \(definition.englishName) is measured \(isGas ? "by volume" : "by mass")",
+          hint: isGas
+            ? "write a gas NCV per volume, e.g. '389.31 GJ/10^4 m3' (accepted: GJ/10^4 m3, GJ/10^4 Nm3, MJ/m3, kJ/m3)"
+            : "write a solid or liquid NCV per mass, e.g. '20.908 GJ/t' (accepted: GJ/t, TJ/Gg, MJ/kg, kJ/kg)")
       }
       fuels[fuel] = FuelFactors(
         netCalorificValue: ncv,
@@ -164,12 +168,13 @@ public struct MethodologyLoader: Sendable {
 
   static func choice<T: RawRepresentable & CaseIterable>(_ map: ConfigMapping, _ key: String, _: T.Type) throws(MethodologyError) -> T
   where T.RawValue == String {
-    let node = try map.required(key)
+    let allowed = "allowed values: \(T.allCases.map(\.rawValue).joined(separator: ", "))"
+    let node = try map.required(key, hint: allowed)
     let text = try ConfigMapping.scalar(node, path: ConfigMapping.join(map.path, key))
     guard let value = T(rawValue: text) else {
       throw MethodologyError(
         node.location, "unknown value '\(text)' for '\(ConfigMapping.join(map.path, key))'",
-        hint: "allowed values: \(T.allCases.map(\.rawValue).joined(separator: ", "))")
+        hint: allowed)
     }
     return value
   }

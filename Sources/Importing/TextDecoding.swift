@@ -1,3 +1,4 @@
+import CSVReading
 import CementModel
 import Foundation
 
@@ -38,9 +39,10 @@ public enum TextDecoding {
     try rejectBinary(bytes, file: file)
     if let text = String(validating: bytes, as: UTF8.self) { return DecodedText(text: text, encoding: "UTF-8") }
     if let text = String(data: Data(bytes), encoding: gb18030) { return DecodedText(text: text, encoding: "GB18030") }
+    let offset = firstInvalidUTF8(bytes)
     throw ImportError(
-      "file is neither UTF-8 nor GB18030 text (the first byte that is not UTF-8 is 0x\(hex(bytes[firstInvalidUTF8(bytes)])))",
-      at: location(ofByte: firstInvalidUTF8(bytes), in: bytes, file: file),
+      "file is neither UTF-8 nor GB18030 text: the byte 0x\(hex(bytes[offset])) \(context(before: offset, in: bytes)) is not UTF-8",
+      at: location(ofByte: offset, in: bytes, file: file),
       hint: "save the table as CSV in UTF-8 (Excel: \"CSV UTF-8\") or in GB18030/GBK")
   }
 
@@ -115,9 +117,31 @@ public enum TextDecoding {
     }
   }
 
+  /// The line of the byte at `offset`, and its column as the other messages count columns:
+  /// the field it is in, found by counting the delimiters before it on its line.
   private static func location(ofByte offset: Int, in bytes: [UInt8], file: String) -> SourceLocation {
-    let line = bytes[..<offset].count(where: { $0 == 0x0A }) + 1
-    return SourceLocation(file: file, line: line)
+    // Lines end in LF, CRLF or CR, as the CSV reader counts them.
+    let line = bytes[..<offset].indices.count { bytes[$0] == 0x0A || bytes[$0] == 0x0D && bytes[$0 + 1] != 0x0A } + 1
+    let delimiter = CSVReader.detectDelimiter(String(decoding: bytes, as: UTF8.self))
+    var field = 1, quoted = false
+    for byte in bytes[lineStart(of: offset, in: bytes)..<offset] {
+      if byte == UInt8(ascii: "\"") { quoted.toggle() } else if byte == delimiter && !quoted { field += 1 }
+    }
+    return SourceLocation(file: file, line: line, column: field)
+  }
+
+  /// `after "…text"`: the end of the line before the byte at `offset` (valid UTF-8, as the
+  /// byte is the first that is not), so the reader can find it; `at the start of the line` when
+  /// the byte begins its line.
+  private static func context(before offset: Int, in bytes: [UInt8]) -> String {
+    let text = String(decoding: bytes[lineStart(of: offset, in: bytes)..<offset], as: UTF8.self)
+    guard !text.isEmpty else { return "at the start of the line" }
+    let shown = 24
+    return "after \"" + (text.count > shown ? "…" + text.suffix(shown) : text) + "\""
+  }
+
+  private static func lineStart(of offset: Int, in bytes: [UInt8]) -> Int {
+    (bytes[..<offset].lastIndex { $0 == 0x0A || $0 == 0x0D }).map { $0 + 1 } ?? 0
   }
 
   private static func hex(_ byte: UInt8) -> String {

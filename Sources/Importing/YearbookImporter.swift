@@ -127,10 +127,27 @@ public struct YearbookImporter: Sendable {
       sawProduct = sawProduct || productCells > 0
     }
     if sawProduct { return .products }
+    let header = likelyHeader(table)
     throw ImportError(
-      "\(table.file) is neither an energy-by-industry table nor a products table: no row names two or more fuels, "
-        + "and no cell names cement (水泥)",
-      at: table.fileLocation,
+      "neither an energy-by-industry table nor a products table: no row names two or more fuels, "
+        + "and no cell names cement (水泥)" + (header?.description ?? ""),
+      at: header?.location ?? table.fileLocation,
       hint: "energy tables need a header such as 煤炭 Coal, 焦炭 Coke, 电力 Electricity; products tables a 水泥 Cement row or column")
+  }
+
+  /// The row of a table of neither kind that reads most like a header (the most cells holding
+  /// text that is not a number), and what it names, so the message can show what was found.
+  private func likelyHeader(_ table: YearbookTable) -> (description: String, location: SourceLocation)? {
+    let textCells = { (row: TableRow) in row.nonBlankCells.filter { !CellReader.isNumber($0.text) } }
+    guard let row = table.rows.max(by: { textCells($0).count < textCells($1).count }), textCells(row).count >= 2 else {
+      return nil
+    }
+    let named = textCells(row).compactMap { fuels.name(of: $0.text) }
+    let others = textCells(row).filter { fuels.name(of: $0.text) == nil && Vocabulary.columnRoles.name(of: $0.text) == nil }
+    guard let first = others.first else { return nil }
+    let shown = others.prefix(6).map { "\"\(TextForms.display($0.text))\"" }.joined(separator: ", ") + (others.count > 6 ? ", …" : "")
+    let names = named.first.map { "names only one fuel, \(EnergyLayoutReader.fuelName($0)); not fuels: " }
+      ?? "names no fuel of the catalogue: "
+    return ("; line \(row.line) looks like the header but " + names + shown, table.location(first))
   }
 }

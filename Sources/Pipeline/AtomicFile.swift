@@ -60,17 +60,20 @@ struct StagedFiles: ~Copyable {
   private mutating func makeFolder() throws(PipelineError) {
     var missing: [String] = []
     var path = folder
-    while !path.isEmpty, path != "/", !FileManager.default.fileExists(atPath: path) {
+    var isDirectory: ObjCBool = false
+    while !path.isEmpty, path != "/", !FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) {
       missing.append(path)
       path = (path as NSString).deletingLastPathComponent
     }
-    do {
-      try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-    } catch {
-      throw PipelineError(
-        "cannot create the output folder \(folder): \((error as NSError).localizedFailureReason ?? "\(error)")",
-        hint: "choose a writable folder with --output")
+    if !path.isEmpty, path != "/", !isDirectory.boolValue {
+      throw PipelineError("cannot create the output folder \(folder): \(path) is a file, not a folder", hint: "choose a writable folder with --output")
     }
-    createdFolders += missing.reversed()
+    for created in missing.reversed() {
+      guard mkdir(created, 0o755) == 0 || errno == EEXIST else {
+        throw PipelineError(
+          "cannot create the output folder \(folder): \(created): \(String(cString: strerror(errno)))", hint: "choose a writable folder with --output")
+      }
+      createdFolders.append(created)
+    }
   }
 }

@@ -32,7 +32,13 @@ public struct Pipeline: Sendable {
     let importer = YearbookImporter(catalogue: catalogue)
     var result = ProvinceInputs(province: province)
     let files = inputs.tableFiles(province: province)
-    guard !files.isEmpty else { throw PipelineError("no tables (*.csv) in \(inputs.yearbookFolder)/\(province)") }
+    guard !files.isEmpty else {
+      let folder = "\(inputs.yearbookFolder)/\(province)"
+      let present = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).filter { !$0.hasPrefix(".") }.sorted()
+      throw PipelineError(
+        "no tables (*.csv, *.tsv, *.txt) in \(folder)" + (present.isEmpty ? "" : "; it holds \(present.prefix(5).joined(separator: ", "))"),
+        hint: "export each yearbook table as CSV (UTF-8 or GB18030) into that folder; see Inputs/README.md")
+    }
     for file in files {
       let bytes = try readBytes(file)
       do {

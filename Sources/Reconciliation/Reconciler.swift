@@ -8,17 +8,31 @@ public struct Reconciler: Sendable {
   public let years: ClosedRange<Int>
   public let gapFilling: GapFilling
   public let copiedYears: CopiedYearRule
+  /// The products the account needs for every year (cement, or clinker when it is read from
+  /// the table): a year the gap-filling rule cannot fill is an error naming the table.
+  public let requiredProducts: Set<Product>
 
-  public init(catalogue: FuelCatalogue = .standard, years: ClosedRange<Int>, gapFilling: GapFilling, copiedYears: CopiedYearRule) {
+  public init(
+    catalogue: FuelCatalogue = .standard, years: ClosedRange<Int>, gapFilling: GapFilling, copiedYears: CopiedYearRule,
+    requiredProducts: Set<Product> = []
+  ) {
     self.catalogue = catalogue
     self.years = years
     self.gapFilling = gapFilling
     self.copiedYears = copiedYears
+    self.requiredProducts = requiredProducts
   }
 
   /// Reconciles one province's inputs with the rules of `methodology`.
   public init(catalogue: FuelCatalogue = .standard, methodology: Methodology) {
-    self.init(catalogue: catalogue, years: methodology.years, gapFilling: methodology.gapFilling, copiedYears: methodology.copiedYears)
+    let product: Product
+    switch methodology.process.clinker {
+    case .table: product = .clinker
+    case .cementTimesRatio: product = .cement
+    }
+    self.init(
+      catalogue: catalogue, years: methodology.years, gapFilling: methodology.gapFilling, copiedYears: methodology.copiedYears,
+      requiredProducts: [product])
   }
 
   public func reconcile(_ inputs: ProvinceInputs) throws(ReconciliationError) -> ActivitySeries {
@@ -79,6 +93,7 @@ public struct Reconciler: Sendable {
     guard !fuels.isEmpty else { throw ReconciliationError("no energy table for the non-metallic mineral products industry was found") }
 
     let products = try productSeries(inputs.products, findings: &findings)
+    try checkRequiredProducts(products, inputs: inputs)
     return ActivitySeries(
       province: inputs.province, years: years, fuels: fuels, totalEnergy: totalEnergy, products: products, findings: findings)
   }
@@ -95,13 +110,25 @@ public struct Reconciler: Sendable {
       }
       let same = first.values.mapValues(\.value) == row.values.mapValues(\.value)
       guard same else {
+        let difference = firstDifference(first, row)
         throw ReconciliationError(
-          "two different rows for \(row.year): \(first.location) and \(row.location)",
-          hint: "keep one table per year, or remove the row that is wrong")
+          "two different rows for \(row.year): \(first.location) and \(row.location)" + (difference.map { " (\($0.text))" } ?? ""),
+          at: difference?.location ?? row.location, hint: "keep one table per year, or remove the row that is wrong")
       }
       findings.append(Finding(.note, check: "duplicate", "\(row.location) repeats \(first.location) (same values): used once", at: row.location, year: row.year))
     }
     return byYear.values.sorted { $0.year < $1.year }
+  }
+
+  /// The first fuel whose values differ between two rows for one year, as the cells read
+  /// (`Coal: "545.0000" vs "540.0308"`), with the place of the second row's cell.
+  private func firstDifference(_ a: IndustryEnergyRecord, _ b: IndustryEnergyRecord) -> (text: String, location: SourceLocation)? {
+    for fuel in catalogue.reportingOrder(Set(a.values.keys).union(b.values.keys)) where a.values[fuel]?.value != b.values[fuel]?.value {
+      let shown = { (row: IndustryEnergyRecord) in row.values[fuel]?.sources.first.map { "\"\($0.originalText)\"" } ?? "no column" }
+      let name = catalogue[fuel]?.englishName ?? fuel.id
+      return ("\(name): \(shown(a)) vs \(shown(b))", b.values[fuel]?.sources.first?.location ?? b.location)
+    }
+    return nil
   }
 
   /// Refuses a negative value or one above the fuel's national scale: a unit slip or a typo.
@@ -109,24 +136,32 @@ public struct Reconciler: Sendable {
     for row in rows {
       for (fuel, value) in row.values.sorted(by: { $0.key < $1.key }) {
         guard let amount = value.value, let definition = catalogue[fuel] else { continue }
-        let where_ = value.sources.first.map { "\($0.location): " } ?? "\(row.location): "
-        let unit = amount.dimension.reportingUnit.symbol
+        let location = value.sources.first?.location ?? row.location
+        let unit = "× " + amount.dimension.reportingUnit.symbol
+        let read = value.sources.first.map { " (read \"\($0.originalText)\" in \($0.originalUnit))" } ?? ""
         if amount.baseValue < 0 {
-          throw ReconciliationError("\(where_)\(definition.englishName) in \(row.year) is negative (\(amount.reportingValue) \(unit))")
+          throw ReconciliationError(
+            "\(definition.englishName) in \(row.year) is negative: \(Self.plain(amount.reportingValue)) \(unit)\(read)", at: location)
         }
         if amount.reportingValue > definition.plausibleMaximum {
           throw ReconciliationError(
-            "\(where_)\(definition.englishName) in \(row.year) is \(amount.reportingValue) \(unit), more than China's whole national use (at most \(Int(definition.plausibleMaximum)) \(unit))",
-            hint: "check the column's unit (吨 vs 万吨, 万立方米 vs 亿立方米) and the decimal point")
+            "\(definition.englishName) in \(row.year) is \(Self.plain(amount.reportingValue)) \(unit)\(read), "
+              + "more than China's whole national use (at most \(Self.plain(definition.plausibleMaximum)) \(unit))",
+            at: location, hint: "check the column's unit (吨 vs 万吨, 万立方米 vs 亿立方米) and the decimal point")
         }
       }
     }
   }
 
+  /// `5400308` for a whole number, `540.0308` otherwise: no `.0`, no exponent for table-sized values.
+  static func plain(_ value: Double) -> String {
+    value.rounded() == value && abs(value) < 1e15 ? String(Int64(value)) : "\(value)"
+  }
+
   private func checkYearsInRange(_ years: [(Int, SourceLocation)]) throws(ReconciliationError) {
     if let (year, location) = years.first(where: { !self.years.contains($0.0) }) {
       throw ReconciliationError(
-        "\(location): \(year) lies outside the methodology's years \(self.years.lowerBound)-\(self.years.upperBound)",
+        "\(year) lies outside the methodology's years \(self.years.lowerBound)-\(self.years.upperBound)", at: location,
         hint: "extend the methodology's 'years', or remove the table for \(year) from the inputs")
     }
   }
@@ -155,7 +190,7 @@ public struct Reconciler: Sendable {
       do {
         for (_, part) in sorted { if let amount = part.value { total = try total.map { try $0.adding(amount) } ?? amount } }
       } catch {
-        throw ReconciliationError("\(row.location): components of \(carrier) have different units: \(error)")
+        throw ReconciliationError("components of \(carrier) have different units: \(error)", at: row.location)
       }
       result[carrier] = Traced(
         total, sources: sorted.flatMap(\.1.sources), steps: ["summed from \(names)"], flags: [.summedFromComponents])
@@ -172,7 +207,8 @@ public struct Reconciler: Sendable {
       if let existing = observed[record.product]?[record.year] {
         guard existing.value == output else {
           throw ReconciliationError(
-            "two different \(record.product) outputs for \(record.year): \(existing.sources.map(\.location.description).joined()) and \(value.sources.map(\.location.description).joined())")
+            "two different \(record.product) outputs for \(record.year): \(existing.sources.map(\.location.description).joined()) and \(value.sources.map(\.location.description).joined())",
+            at: value.sources.first?.location, hint: "keep one value per product and year, or remove the one that is wrong")
         }
         continue
       }
@@ -193,13 +229,60 @@ public struct Reconciler: Sendable {
   }
 }
 
+extension Reconciler {
+  /// Refuses an account that would lack a required product in a year: no table gives it,
+  /// or the gap-filling rule cannot fill the year (carry-forward has nothing before the first).
+  func checkRequiredProducts(_ series: [Product: [Int: Traced<Quantity<Mass>>]], inputs: ProvinceInputs) throws(ReconciliationError) {
+    for product in requiredProducts.sorted(by: { $0.rawValue < $1.rawValue }) {
+      let label = product == .cement ? "cement (水泥)" : "clinker (熟料 or 水泥熟料)"
+      let records = inputs.products.filter { $0.product == product }
+      let tables = Set(records.flatMap { $0.output.sources.map(\.location.file) }).sorted()
+      guard let values = series[product], !values.isEmpty else {
+        throw ReconciliationError(
+          records.isEmpty
+            ? "no \(product) output for any year: no products table with a \(label) row or column was read"
+            : "no \(product) output for any year: every \(label) cell of \(tables.joined(separator: ", ")) is empty",
+          at: records.isEmpty ? Self.folder(of: inputs) : tables.first.map { SourceLocation(file: $0) },
+          hint: "add the province's table of output of major industrial products (主要工业产品产量)")
+      }
+      guard let missing = years.first(where: { values[$0] == nil }) else { continue }
+      let given = Self.yearList(Set(records.filter { $0.output.value != nil }.map(\.year)).sorted())
+      throw ReconciliationError(
+        "no \(product) output for \(missing), and \(gapFilling.rawValue) cannot fill it "
+          + "(\(tables.count == 1 ? "the table gives" : "the products tables give") \(given))",
+        at: tables.count == 1 ? SourceLocation(file: tables[0]) : nil,
+        hint: "add \(missing) to the products table, or narrow the methodology's years (now \(years.lowerBound)-\(years.upperBound))")
+    }
+  }
+
+  /// The folder every input file was read from, when they share one: where a missing table belongs.
+  static func folder(of inputs: ProvinceInputs) -> SourceLocation? {
+    let folders = Set(inputs.files.map { file in file.path.lastIndex(of: "/").map { String(file.path[..<$0]) } ?? "." })
+    return folders.count == 1 ? folders.first.map { SourceLocation(file: $0) } : nil
+  }
+
+  /// `2001–2003` for consecutive years, `2001, 2003` otherwise.
+  static func yearList(_ years: [Int]) -> String {
+    guard let first = years.first, let last = years.last else { return "no year" }
+    if first == last { return "\(first)" }
+    return last - first + 1 == years.count ? "\(first)–\(last)" : years.map(String.init).joined(separator: ", ")
+  }
+}
+
 /// A reconciliation that cannot go on.
 public struct ReconciliationError: Error, Sendable, CustomStringConvertible {
+  /// The cell, row or file at fault, when there is one.
+  public let location: SourceLocation?
   public let message: String
   public let hint: String?
-  public init(_ message: String, hint: String? = nil) {
+  public init(_ message: String, at location: SourceLocation? = nil, hint: String? = nil) {
+    self.location = location
     self.message = message
     self.hint = hint
   }
-  public var description: String { "error: \(message)" + (hint.map { "\n  hint: \($0)" } ?? "") }
+
+  /// `path:line:column: error: message`, like the importers' errors, then the hint.
+  public var description: String {
+    (location.map { "\($0): " } ?? "") + "error: \(message)" + (hint.map { "\n  hint: \($0)" } ?? "")
+  }
 }

@@ -86,9 +86,9 @@ struct EnergyTableErrorTests {
 
   @Test func noRowForTheIndustryListsLabelsSeen() throws {
     let error = try #require(failure(energyTable(rows: ["采矿业,1,2", "制造业,3,4", "非金属矿采选业,5,6"])))
-    #expect(error.location == SourceLocation(file: path))
+    #expect(error.location == SourceLocation(file: path, line: 3, column: 1))
     #expect(error.message == "no row for the non-metallic mineral products industry (非金属矿物制品业); labels seen: \"采矿业\", \"制造业\", \"非金属矿采选业\"")
-    #expect(error.description.hasPrefix("Inputs/yearbook/liaoning/2013.csv: error: no row for"))
+    #expect(error.description.hasPrefix("Inputs/yearbook/liaoning/2013.csv:3:1: error: no row for"))
   }
 
   @Test func twoRowsWithDifferentValuesNameBothLines() throws {

@@ -78,6 +78,7 @@ struct MethodologyLoaderTests {
   @Test func aMissingKeyIsNamed() throws {
     let e = try #require(error(Self.base.replacingOccurrences(of: "copied_years: flag", with: "")))
     #expect(e.message == "missing key 'copied_years'")
+    #expect(e.hint == "allowed values: flag, treat-as-gap")
   }
 
   @Test func aMistypedValueIsNamedWithTheAllowedValues() throws {
@@ -87,7 +88,7 @@ struct MethodologyLoaderTests {
 
   @Test func aFactorWithTheWrongUnitIsRefused() throws {
     let gasPerTonne = try #require(error(Self.base.replacingOccurrences(of: "389.31 GJ/10^4 m3", with: "389.31 GJ/t")))
-    #expect(gasPerTonne.message.contains("'factor_set.fuels.natural_gas.ncv' is per tonne, but Natural Gas is measured as gas-volume"))
+    #expect(gasPerTonne.message == "'factor_set.fuels.natural_gas.ncv' is \"389.31 GJ/t\", a value per tonne, but Natural Gas is measured by volume")
     #expect(gasPerTonne.location.line == 8)
 
     let grid = try #require(error(Self.base.replacingOccurrences(of: "0.6101 tCO2/MWh", with: "0.6101 tCO2/GJ")))

@@ -54,8 +54,8 @@ struct TextDecodingTests {
 
   @Test func neitherUTF8NorGB18030() throws {
     let error = try #require(importError { _ = try TextDecoding.decode(Array("a,b\nc,".utf8) + [0xFF, 0xFF], file: "a.csv") })
-    #expect(error.location == SourceLocation(file: "a.csv", line: 2))
-    #expect(error.message == "file is neither UTF-8 nor GB18030 text (the first byte that is not UTF-8 is 0xFF)")
+    #expect(error.location == SourceLocation(file: "a.csv", line: 2, column: 2))
+    #expect(error.message == "file is neither UTF-8 nor GB18030 text: the byte 0xFF after \"c,\" is not UTF-8")
   }
 }
 
@@ -78,8 +78,9 @@ struct ClassificationTests {
 
   @Test func tableOfNeitherKindIsAnErrorNamingTheFile() throws {
     let error = try #require(importError { _ = try importer.classify(utf8("地区,人口\n辽宁,4375\n"), file: "Inputs/population.csv") })
-    #expect(error.location == SourceLocation(file: "Inputs/population.csv"))
-    #expect(error.message == "Inputs/population.csv is neither an energy-by-industry table nor a products table: no row names two or more fuels, and no cell names cement (水泥)")
+    #expect(error.location == SourceLocation(file: "Inputs/population.csv", line: 1, column: 1))
+    #expect(error.message == "neither an energy-by-industry table nor a products table: no row names two or more fuels, and no cell names cement (水泥); "
+      + "line 1 looks like the header but names no fuel of the catalogue: \"地区\", \"人口\"")
   }
 }
 

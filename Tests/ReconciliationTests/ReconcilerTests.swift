@@ -112,7 +112,8 @@ struct PlausibilityTests {
     let error = #expect(throws: ReconciliationError.self) {
       try Reconciler(years: 2000...2000, gapFilling: .carryForward, copiedYears: .flag).reconcile(ReconcilerTests.inputs([row]))
     }
-    #expect(error?.message.hasPrefix("t.csv:5:2: Coal in 2000 is 600000.0 10⁴ t, more than China's whole national use") == true)
+    #expect(error?.location == SourceLocation(file: "t.csv", line: 5, column: 2))
+    #expect(error?.message.hasPrefix("Coal in 2000 is 600000 × 10⁴ t (read \"600000.0\" in 万吨), more than China's whole national use") == true)
     #expect(error?.hint?.contains("万吨") == true)
   }
 }
