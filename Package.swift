@@ -18,6 +18,7 @@ let package = Package(
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
     .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
     .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+    .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
   ],
   targets: [
     // MARK: C libraries (Debian: libcsv-dev, libxlsxwriter-dev, zlib1g-dev, pkg-config)
@@ -29,6 +30,7 @@ let package = Package(
     // MARK: Swift wrappers that own the C lifetimes
     .target(name: "CSVReading", dependencies: ["CLibCSV"]),
     .target(name: "XLSXWriting", dependencies: ["CXlsxWriter"]),
+    .target(name: "XLSXReading", dependencies: [.product(name: "ZIPFoundation", package: "ZIPFoundation")]),
 
     // MARK: Pipeline stages
     .target(name: "CementModel"),
@@ -57,6 +59,7 @@ let package = Package(
     // MARK: Tests
     .testTarget(name: "CSVReadingTests", dependencies: ["CSVReading"]),
     .testTarget(name: "XLSXWritingTests", dependencies: ["XLSXWriting"]),
+    .testTarget(name: "XLSXReadingTests", dependencies: ["XLSXReading", "XLSXWriting"]),
     .testTarget(
       name: "ImportingTests", dependencies: ["Importing", "CementModel"],
       resources: [.copy("Fixtures")]),
