@@ -87,12 +87,4 @@ public struct Pipeline: Sendable {
   public static func outputFolder(_ output: String, province: String, methodology: String) -> String {
     "\(output)/\(province)/\(methodology)"
   }
-
-  /// Writes the account's files; each is complete before it replaces an earlier one.
-  public static func write(_ account: Account, to output: String) throws(PipelineError) -> [String] {
-    var staging = StagedFiles(folder: outputFolder(output, province: account.province, methodology: account.methodology.name))
-    defer { staging.discard() }
-    try staging.stage("emissions.csv", bytes: Array(EmissionsCSV.render(account).utf8))
-    return try staging.commit()
-  }
 }

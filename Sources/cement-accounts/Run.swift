@@ -1,10 +1,12 @@
 import ArgumentParser
 import Pipeline
+import Writers
 
 struct Run: ParsableCommand {
   static let configuration = CommandConfiguration(
-    abstract: "Account a province's cement CO₂ and write Output/<province>/<methodology>/emissions.csv.",
+    abstract: "Account a province's cement CO₂ and write Output/<province>/<methodology>/: emissions.csv, workbook.xlsx, report.md.",
     discussion: """
+      Writes emissions.csv, workbook.xlsx and report.md (with report-figure.svg) by default.
       emissions.csv has one row per year, scope (combustion, electricity, process) and source
       (the fuel, or calcination), in tonnes of CO₂ at full precision, with flags such as
       carried-forward. Nothing is written when an input is wrong; files are replaced only
@@ -14,6 +16,7 @@ struct Run: ParsableCommand {
         cement-accounts run
         cement-accounts run --inputs Inputs --province liaoning --methodology study-2025 --output Output
         cement-accounts run --methodology Inputs/methodologies/study-2025.yaml --strict
+        cement-accounts run --format csv xlsx --language zh
       """)
 
   @OptionGroup var options: InputOptions
@@ -26,6 +29,17 @@ struct Run: ParsableCommand {
   @Option(name: .long, help: ArgumentHelp("The folder outputs are written under.", valueName: "dir"))
   var output = "Output"
 
+  @Option(
+    name: .long, parsing: .upToNextOption,
+    help: ArgumentHelp("Which files to write: csv (emissions.csv), xlsx (workbook.xlsx), md (report.md and its figure).", valueName: "format"))
+  var format: [OutputFormat] = OutputFormat.allCases
+
+  @Option(name: .long, help: ArgumentHelp("Language of the report text and the workbook's labels: en or zh.", valueName: "language"))
+  var language: Language = .en
+
+  @Option(name: .long, help: ArgumentHelp("The folder holding report.en.md.mustache and report.zh.md.mustache.", valueName: "dir"))
+  var templates = "Templates"
+
   @Flag(name: .long, help: "Treat warnings (filled gaps, copied years, unknown columns …) as errors.")
   var strict = false
 
@@ -37,8 +51,11 @@ struct Run: ParsableCommand {
       let inputs = try pipeline.importProvince(province)
       let accounts = try methodologies.map { m throws(PipelineError) in try Pipeline.account(inputs, methodology: m) }
       if strict { try Strictness.check(accounts.flatMap(\.findings)) }
+      let formats = Set(format)
+      let template = formats.contains(.md) ? try Pipeline.template(folder: templates, language: language) : nil
       for account in accounts {
-        let written = try Pipeline.write(account, to: output)
+        let record = try pipeline.record(account, inputs: inputs, language: language)
+        let written = try Pipeline.write(record, formats: formats, template: template, to: output)
         print(Pipeline.summary(account, outputs: written), terminator: "")
       }
     } catch {
@@ -46,3 +63,6 @@ struct Run: ParsableCommand {
     }
   }
 }
+
+extension OutputFormat: ExpressibleByArgument {}
+extension Language: ExpressibleByArgument {}

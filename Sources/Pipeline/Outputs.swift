@@ -1,0 +1,70 @@
+import Accounting
+import CementModel
+import Foundation
+import Verification
+import Writers
+
+/// The files `run` can write.
+public enum OutputFormat: String, Sendable, Hashable, CaseIterable, Comparable {
+  case csv, xlsx, md
+  public static func < (a: OutputFormat, b: OutputFormat) -> Bool {
+    allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!
+  }
+}
+
+extension Pipeline {
+  /// Everything the writers need for one account: its stages, its comparison with the
+  /// province's published tables made for the same methodology, and the files read.
+  public func record(_ account: Account, inputs provinceInputs: ProvinceInputs, language: Language) throws(PipelineError) -> RunRecord {
+    let tables = try publishedTables(province: account.province).filter { ($0.methodology ?? account.methodology.name) == account.methodology.name }
+    var files = provinceInputs.files
+    for path in account.methodology.files.reversed() {
+      files.append(InputFile(path: path, role: "methodology", sha256: SHA256.hex((try? readBytes(path)) ?? [])))
+    }
+    for table in tables {
+      for path in table.files { files.append(InputFile(path: path, role: "published table", sha256: SHA256.hex((try? readBytes(path)) ?? []))) }
+    }
+    return RunRecord(
+      account: account, verification: tables.map { Verifier().verify(account, against: $0) }, inputFiles: files, toolVersion: toolVersion,
+      language: language)
+  }
+
+  /// The report template for a language, read from the templates folder.
+  public static func template(folder: String, language: Language) throws(PipelineError) -> (text: String, name: String) {
+    let path = "\(folder)/report.\(language.rawValue).md.mustache"
+    do { return (try readText(path), path) } catch {
+      throw PipelineError("cannot read the report template \(path)", hint: "pass --templates DIR, a folder holding report.en.md.mustache and report.zh.md.mustache")
+    }
+  }
+
+  /// Writes the chosen outputs of one account into `<output>/<province>/<methodology>/`.
+  /// Every file is first written under a temporary name in that folder; only when all of them
+  /// are complete are they renamed into place, so a failure leaves the previous outputs as
+  /// they were and the folder never holds a mix of old and new files from a finished run.
+  public static func write(
+    _ record: RunRecord, formats: Set<OutputFormat>, template: (text: String, name: String)?, to output: String
+  ) throws(PipelineError) -> [String] {
+    let folder = outputFolder(output, province: record.account.province, methodology: record.account.methodology.name)
+    var staging = StagedFiles(folder: folder)
+    defer { staging.discard() }
+    if formats.contains(.csv) {
+      try staging.stage("emissions.csv", bytes: Array(EmissionsCSV.render(record.account).utf8))
+    }
+    if formats.contains(.xlsx) {
+      let path = try staging.reserve("workbook.xlsx")
+      do { try WorkbookWriter.write(record, to: path) } catch { throw PipelineError("cannot write the workbook: \(error)") }
+    }
+    if formats.contains(.md), let template {
+      let figure = "report-figure.svg"
+      let markdown: String
+      do {
+        markdown = try ReportWriter.render(template: template.text, templateName: template.name, record: record, figure: figure)
+      } catch {
+        throw PipelineError("\(error)")
+      }
+      try staging.stage(figure, bytes: Array(ReportWriter.svgChart(record).utf8))
+      try staging.stage("report.md", bytes: Array(markdown.utf8))
+    }
+    return try staging.commit()
+  }
+}
