@@ -1,0 +1,105 @@
+import Accounting
+import CementModel
+import XLSXWriting
+
+extension WorkbookWriter {
+  /// `Combustion`: the study's Table 1, year × fuel then electricity, in 10⁴ t CO₂. Every figure
+  /// is a live formula of `Activity` and `Factors`: cement use × NCV × EF for a fuel (formulas
+  /// 1–3), electricity × grid factor × 10 (10⁸ kWh × t/MWh = 10 × 10⁴ t), and a SUM for the total.
+  struct CombustionSheet {
+    let context: Context
+
+    private var columns: CombustionColumns { context.layout.combustion }
+    private static let unit = MeasurementUnit<CO2Mass>.tenThousandTonnesCO2
+
+    func write(_ sheet: SheetBuilder) throws(XLSXError) {
+      try sheet.title(context.labels.combustionTitle, subtitle: context.subtitle, note: context.labels.combustionNote)
+      let headers = columns.sources.map { Headers.withUnit(Headers.name($0), Self.unit.symbol) }
+      try sheet.headers([Headers.year] + headers + [Headers.withUnit(Headers.total, Self.unit.symbol)], row: Layout.headerRow)
+      for year in context.account.years {
+        guard let row = context.layout.row(year.year) else { continue }
+        try sheet.write(.number(Double(year.year)), row, 0, Styles.year)
+        for fuel in columns.sources {
+          guard let column = columns.column(fuel), let entry = year.entries.first(where: { $0.source == fuel.id && $0.scope != .process })
+          else { continue }
+          let highlight = context.highlight(entry.calculation.flags, sheet: sheet.name, row: row, column: column)
+          try sheet.write(cell(entry, row: row), row, column, Styles.highlighted(Styles.emissions, highlight))
+        }
+        try writeTotal(sheet, year, row: row)
+      }
+      try sheet.worksheet.freezePanes(row: Layout.firstDataRow, column: 1)
+      let legendEnd = try sheet.legend(context.labels, row: context.layout.lastDataRow + 2)
+      try insertChart(sheet, row: legendEnd + 1)
+      try sheet.finish()
+    }
+
+    /// The row's total, `SUM(B6:J6)`: the study's Table 1 total (combustion + electricity).
+    private func writeTotal(_ sheet: SheetBuilder, _ year: YearAccount, row: Int) throws(XLSXError) {
+      let total = year.total(.energy).value(in: Self.unit)
+      let sum = "SUM(\(reference(nil, row, 1)):\(reference(nil, row, columns.total - 1)))"
+      let value = columns.sources.isEmpty ? CellValue.number(total) : context.formula(sum, total)
+      let highlight = context.highlight([], sheet: sheet.name, row: row, column: columns.total)
+      try sheet.write(value, row, columns.total, Styles.highlighted(Styles.emissions, highlight))
+    }
+
+    /// The formula of one figure, caching the account's value; the value alone if its activity
+    /// or factor has no cell to refer to.
+    private func cell(_ entry: EmissionEntry, row: Int) -> CellValue {
+      let value = entry.emissions.value(in: Self.unit)
+      let formula: String? =
+        switch entry.calculation {
+        case .combustion(_, _, _, let factors): combustionFormula(Fuel(entry.source), factors, row: row, year: entry.year)
+        case .electricity: electricityFormula(row: row, year: entry.year)
+        case .process: nil
+        }
+      return formula.map { context.formula($0, value) } ?? .number(value)
+    }
+
+    /// `Activity!L6*Factors!$C$6*Factors!$F$6`: cement use × NCV × EF per GJ.
+    private func combustionFormula(_ fuel: Fuel, _ factors: FuelFactors, row: Int, year: Int) -> String? {
+      let factorRows = context.layout.factors
+      guard let activityColumn = context.layout.activity.cement(fuel), let factorRow = factorRows.row(fuel) else { return nil }
+      let activity = reference(Layout.Sheet.activity, row, activityColumn)
+      let ncv = reference(Layout.Sheet.factors, factorRow, FactorsRows.ncv, absolute: true)
+      let ef = reference(Layout.Sheet.factors, factorRow, FactorsRows.factorPerHeat, absolute: true)
+      return "\(activity)*\(ncv)*\(ef)\(multiplier(NCVDisplay(factors.netCalorificValue).toTenThousandTonnesCO2))"
+    }
+
+    /// `Activity!T6*Factors!$B$18*10`: electricity (10⁸ kWh) × grid factor (t CO₂/MWh).
+    private func electricityFormula(row: Int, year: Int) -> String? {
+      guard let activityColumn = context.layout.activity.cement(.electricity), let gridRow = context.layout.factors.gridRow(year)
+      else { return nil }
+      let activity = reference(Layout.Sheet.activity, row, activityColumn)
+      let grid = reference(Layout.Sheet.factors, gridRow, FactorsRows.sectionValue, absolute: true)
+      let toUnit = ActivityDimension.electricity.reportingUnit.toBase / Self.unit.toBase
+      return "\(activity)*\(grid)\(multiplier(toUnit))"
+    }
+
+    /// Emissions by fuel as stacked columns over the years.
+    private func insertChart(_ sheet: SheetBuilder, row: Int) throws(XLSXError) {
+      let rows = Layout.firstDataRow...context.layout.lastDataRow
+      let years = SheetRange(sheet: sheet.name, column: 0, rows: rows)
+      let series = columns.sources.enumerated().compactMap { index, fuel -> ChartSeries? in
+        columns.column(fuel).map { column in
+          ChartSeries(
+            name: Headers.name(fuel), categories: years, values: SheetRange(sheet: sheet.name, column: column, rows: rows),
+            color: Palette.color(index))
+        }
+      }
+      guard !series.isEmpty, !context.layout.years.isEmpty else { return }
+      let spec = ChartSpec(
+        kind: .stackedColumn, title: context.labels.combustionChartTitle, xAxisTitle: context.labels.yearAxis,
+        yAxisTitle: Self.unit.symbol, yAxisNumberFormat: "#,##0", legend: .bottom, series: series)
+      try sheet.worksheet.insertChart(spec, row: row, column: 0, width: 900, height: 460)
+    }
+  }
+
+  /// Series colours of the charts: distinct, and readable in print.
+  enum Palette {
+    static let colors: [UInt32] = [
+      0x4472C4, 0xED7D31, 0xA5A5A5, 0xFFC000, 0x5B9BD5, 0x70AD47, 0x264478, 0x9E480E, 0x636363, 0x997300, 0x7030A0,
+      0x00B0F0,
+    ]
+    static func color(_ index: Int) -> UInt32 { colors[index % colors.count] }
+  }
+}

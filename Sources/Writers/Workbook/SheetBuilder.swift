@@ -1,0 +1,110 @@
+import CementModel
+import XLSXWriting
+
+extension WorkbookWriter {
+  /// A worksheet being filled. Writes through the XLSXWriting wrapper and remembers the widest
+  /// content of each column, so that ``finish(minimum:maximum:)`` can size the columns.
+  final class SheetBuilder {
+    let worksheet: Worksheet
+    private var widths: [Int: Double] = [:]
+
+    init(_ worksheet: Worksheet) { self.worksheet = worksheet }
+
+    var name: String { worksheet.name }
+
+    /// Writes one cell. With `fits` false the column's width ignores it (titles and notes,
+    /// which may run over the next cells).
+    func write(_ value: CellValue, _ row: Int, _ column: Int, _ style: CellStyle? = nil, fits: Bool = true) throws(XLSXError) {
+      try worksheet.write(value, row: row, column: column, style: style)
+      guard fits else { return }
+      widths[column] = max(widths[column] ?? 0, DisplayWidth.of(value, numberFormat: style?.numberFormat))
+    }
+
+    /// Writes text without its leading and trailing white space (YAML's folded text ends in a
+    /// line break), or nothing for nil.
+    func text(_ text: String?, _ row: Int, _ column: Int, _ style: CellStyle? = Styles.text, fits: Bool = true) throws(XLSXError) {
+      guard let text else { return }
+      let trimmed = text.drop(while: \.isWhitespace).reversed().drop(while: \.isWhitespace).reversed()
+      try write(.text(String(trimmed)), row, column, style, fits: fits)
+    }
+
+    /// The sheet's title in row 0 and its subtitle and note below it.
+    func title(_ title: String, subtitle: String, note: String?) throws(XLSXError) {
+      try write(.text(title), Layout.titleRow, 0, Styles.title, fits: false)
+      try write(.text(subtitle), Layout.subtitleRow, 0, Styles.note, fits: false)
+      if let note { try write(.text(note), Layout.noteRow, 0, Styles.note, fits: false) }
+      try worksheet.setRowHeight(Layout.titleRow, height: 21)
+    }
+
+    /// A row of column headers starting at `column`, tall enough for their lines.
+    func headers(_ titles: [String], row: Int, column: Int = 0) throws(XLSXError) {
+      for (offset, title) in titles.enumerated() { try write(.text(title), row, column + offset, Styles.header) }
+      let lines = titles.map { $0.split(separator: "\n", omittingEmptySubsequences: false).count }.max() ?? 1
+      try worksheet.setRowHeight(row, height: Double(lines) * 15 + 3)
+    }
+
+    /// A bold section heading at the start of `row`.
+    func section(_ text: String, row: Int) throws(XLSXError) {
+      try write(.text(text), row, 0, Styles.section, fits: false)
+    }
+
+    /// The legend of the highlight colours from `row`: a heading, then one filled band per
+    /// colour spanning `span` columns. Returns the first row after it.
+    @discardableResult
+    func legend(_ labels: Labels, row: Int, span: Int = 4) throws(XLSXError) -> Int {
+      try write(.text(labels.legendTitle), row, 0, Styles.label, fits: false)
+      for (offset, highlight) in Highlight.allCases.enumerated() {
+        let style = CellStyle(fillColor: highlight.fill, border: .thin)
+        try worksheet.mergeCells(
+          firstRow: row + 1 + offset, firstColumn: 0, lastRow: row + 1 + offset, lastColumn: max(span, 1) - 1,
+          text: labels.highlight(highlight), style: style)
+      }
+      return row + 1 + Highlight.allCases.count
+    }
+
+    /// Finishes the sheet: sizes every written column to its widest content (within
+    /// `minimum`…`maximum` characters) and prints it landscape, one page wide.
+    func finish(minimum: Double = 6, maximum: Double = 70) throws(XLSXError) {
+      for (column, width) in widths.sorted(by: { $0.key < $1.key }) {
+        try worksheet.setColumnWidth(column, width: min(max(width + 2, minimum), maximum))
+      }
+      try worksheet.setLandscape()
+      try worksheet.fitToPageWidth()
+    }
+  }
+
+  /// How wide text and numbers show, in Excel's character units.
+  enum DisplayWidth {
+    /// The width of a cell's content: the longest line of text, or a number as its format shows it.
+    static func of(_ value: CellValue, numberFormat: String?) -> Double {
+      switch value {
+      case .text(let text), .formulaText(_, let text):
+        text.split(separator: "\n").map { Self.of(String($0)) }.max() ?? 0
+      case .number(let number), .formula(_, let number):
+        Self.of(formatted(number, numberFormat))
+      case .boolean: 5
+      case .blank: 0
+      }
+    }
+
+    /// Characters of East Asian scripts take two columns, the rest one.
+    static func of(_ text: String) -> Double {
+      Double(text.unicodeScalars.reduce(0) { $0 + (isWide($1) ? 2 : 1) })
+    }
+
+    private static func isWide(_ scalar: Unicode.Scalar) -> Bool {
+      let value = scalar.value
+      return (0x1100...0x115F).contains(value) || (0x2E80...0xA4CF).contains(value) || (0xAC00...0xD7A3).contains(value)
+        || (0xF900...0xFAFF).contains(value) || (0xFE30...0xFE4F).contains(value) || (0xFF00...0xFF60).contains(value)
+        || (0xFFE0...0xFFE6).contains(value) || (0x20000...0x3FFFD).contains(value)
+    }
+
+    /// A number as a fixed-decimal format such as `0.00` or `0.00%` shows it; General shows up
+    /// to about eleven characters.
+    private static func formatted(_ number: Double, _ format: String?) -> String {
+      guard let format else { return String("\(number)".prefix(11)) }
+      let decimals = format.split(separator: ".").dropFirst().first.map { $0.filter { $0 == "0" }.count } ?? 0
+      return format.hasSuffix("%") ? Format.fixed(number * 100, decimals) + "%" : Format.fixed(number, decimals)
+    }
+  }
+}
