@@ -31,7 +31,7 @@ extension Pipeline {
       let account = try Pipeline.account(provinceInputs, methodology: methodology, catalogue: catalogue)
       let report = Verifier(tolerance: tolerance).verify(account, against: table)
       reports.append(report)
-      text += VerificationText.render(report, tolerance: tolerance ?? table.tolerance)
+      text += VerificationText.render(report)
     }
     return VerificationOutcome(reports: reports, text: text)
   }

@@ -21,6 +21,8 @@ public struct StatementCheck: Sendable, Hashable {
 /// Every cell and statement of a published table compared with an account.
 public struct VerificationReport: Sendable {
   public let table: PublishedTable
+  /// The largest difference, in the table's unit, for which a cell agreed.
+  public let tolerance: Double
   public let cells: [CellCheck]
   public let statements: [StatementCheck]
 
@@ -47,7 +49,7 @@ public struct Verifier: Sendable {
       return CellCheck(cell: cell, recomputed: recomputed, agrees: agrees)
     }
     let statements = table.statements.map { check($0, account: account, unit: table.unit) }
-    return VerificationReport(table: table, cells: cells, statements: statements)
+    return VerificationReport(table: table, tolerance: tolerance, cells: cells, statements: statements)
   }
 
   private func check(_ statement: Statement, account: Account, unit: MeasurementUnit<CO2Mass>) -> StatementCheck {

@@ -4,7 +4,7 @@ import Verification
 /// The text `verify` prints: one line per cell that differs, a count, and each statement of
 /// the study's text that does not hold.
 public enum VerificationText {
-  public static func render(_ report: VerificationReport, tolerance: Double) -> String {
+  public static func render(_ report: VerificationReport) -> String {
     let unit = report.table.unit.symbol
     var lines: [String] = ["\(report.table.title)"]
     for check in report.differingCells {
@@ -15,7 +15,7 @@ public enum VerificationText {
     }
     let agreeing = report.cells.count - report.differingCells.count
     lines.append(
-      "cells: \(report.cells.count) compared, \(agreeing) agree, \(report.differingCells.count) differ (tolerance \(tolerance) \(unit))")
+      "cells: \(report.cells.count) compared, \(agreeing) agree, \(report.differingCells.count) differ (tolerance \(report.tolerance) \(unit))")
     if !report.statements.isEmpty {
       let failed = report.failedStatements
       lines.append("statements: \(report.statements.count) checked, \(report.statements.count - failed.count) hold, \(failed.count) do not hold")

@@ -45,7 +45,7 @@ extension WorkbookWriter {
       try sheet.section(labels.verificationSection(report.table.title), row: row)
       var line = try writeDifferingCells(sheet, report, row: row + 1)
       let differ = report.differingCells.count
-      let tolerance = "\(report.table.tolerance) \(report.table.unit.symbol)"
+      let tolerance = "\(report.tolerance) \(report.table.unit.symbol)"
       try sheet.text(labels.cellsCount(report.cells.count, report.cells.count - differ, differ, tolerance), line, 0, Styles.label, fits: false)
       line += 2
       guard !report.statements.isEmpty else { return line }

@@ -1,0 +1,70 @@
+/// Makes text from the record safe to place in a Markdown report. The templates are logic-less,
+/// so every escape happens here, when the view model is built.
+enum MarkdownText {
+  /// Prose: line breaks and runs of white space become one space, and the characters that
+  /// would start emphasis, code, HTML or a link are escaped, so data never changes the layout.
+  static func inline(_ text: String) -> String {
+    var result = ""
+    for character in oneLine(text) {
+      if "\\`*_<>[]".contains(character) { result.append("\\") }
+      result.append(character)
+    }
+    return result
+  }
+
+  /// A table cell: prose escaping, and `|` escaped so that it cannot end the cell.
+  static func cell(_ text: String) -> String { escapingPipes(inline(text)) }
+
+  /// A code span's content in a table cell (a path, a checksum): one line, `|` escaped (GFM
+  /// reads `\|` as a pipe even inside code spans), backticks replaced since they would end the span.
+  static func codeCell(_ text: String) -> String {
+    escapingPipes(String(oneLine(text).map { $0 == "`" ? "'" : $0 }))
+  }
+
+  /// A link destination in the `<…>` form, which allows spaces; `<`, `>` and line breaks are
+  /// percent-encoded.
+  static func linkDestination(_ text: String) -> String {
+    var result = ""
+    for character in text {
+      switch character {
+      case "<": result += "%3C"
+      case ">": result += "%3E"
+      case "\n", "\r": result += "%0A"
+      default: result.append(character)
+      }
+    }
+    return result
+  }
+
+  /// The text on one line: every run of white space (line breaks included) becomes one space.
+  static func oneLine(_ text: String) -> String {
+    text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+  }
+
+  private static func escapingPipes(_ text: String) -> String {
+    var result = ""
+    for character in text {
+      if character == "|" { result.append("\\") }
+      result.append(character)
+    }
+    return result
+  }
+}
+
+/// Makes text safe to place in SVG (XML) character data and attribute values.
+enum SVGText {
+  static func escape(_ text: String) -> String {
+    var result = ""
+    for character in text {
+      switch character {
+      case "&": result += "&amp;"
+      case "<": result += "&lt;"
+      case ">": result += "&gt;"
+      case "\"": result += "&quot;"
+      case "'": result += "&apos;"
+      default: result.append(character)
+      }
+    }
+    return result
+  }
+}
