@@ -57,13 +57,20 @@ struct StagedFiles: ~Copyable {
     for created in createdFolders.reversed() { rmdir(created) }
   }
 
+  /// The folder holding `path` ("" for a relative single component). Plain string work:
+  /// Foundation's `deletingLastPathComponent` traps on one-character paths (Swift 6.3.1, Linux).
+  static func parent(of path: String) -> String {
+    guard let slash = path.lastIndex(of: "/") else { return "" }
+    return slash == path.startIndex ? "/" : String(path[..<slash])
+  }
+
   private mutating func makeFolder() throws(PipelineError) {
     var missing: [String] = []
     var path = folder
     var isDirectory: ObjCBool = false
     while !path.isEmpty, path != "/", !FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) {
       missing.append(path)
-      path = (path as NSString).deletingLastPathComponent
+      path = Self.parent(of: path)
     }
     if !path.isEmpty, path != "/", !isDirectory.boolValue {
       throw PipelineError("cannot create the output folder \(folder): \(path) is a file, not a folder", hint: "choose a writable folder with --output")

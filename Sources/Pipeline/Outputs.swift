@@ -29,11 +29,19 @@ extension Pipeline {
       language: language)
   }
 
+  /// The templates folder: the one given, else `./Templates`, else `Templates` beside the inputs folder.
+  public func templatesFolder(_ given: String?) -> String {
+    if let given { return given }
+    let beside = StagedFiles.parent(of: inputs.root)
+    let candidates = ["Templates", beside.isEmpty ? "Templates" : beside + "/Templates"]
+    return candidates.first { FileManager.default.fileExists(atPath: $0) } ?? "Templates"
+  }
+
   /// The report template for a language, read from the templates folder.
   public static func template(folder: String, language: Language) throws(PipelineError) -> (text: String, name: String) {
     let path = "\(folder)/report.\(language.rawValue).md.mustache"
     do { return (try readText(path), path) } catch {
-      throw PipelineError("cannot read the report template \(path)", hint: "pass --templates DIR, a folder holding report.en.md.mustache and report.zh.md.mustache")
+      throw PipelineError("cannot read the report template \(path)", hint: "pass --templates DIR (a folder holding report.en.md.mustache and report.zh.md.mustache), or leave the report out with --format csv xlsx")
     }
   }
 

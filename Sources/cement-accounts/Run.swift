@@ -37,8 +37,12 @@ struct Run: ParsableCommand {
   @Option(name: .long, help: ArgumentHelp("Language of the report text and the workbook's labels: en or zh.", valueName: "language"))
   var language: Language = .en
 
-  @Option(name: .long, help: ArgumentHelp("The folder holding report.en.md.mustache and report.zh.md.mustache.", valueName: "dir"))
-  var templates = "Templates"
+  @Option(
+    name: .long,
+    help: ArgumentHelp(
+      "The folder holding report.en.md.mustache and report.zh.md.mustache (default: ./Templates, else Templates beside the inputs folder).",
+      valueName: "dir"))
+  var templates: String?
 
   @Flag(name: .long, help: "Treat warnings (filled gaps, copied years, unknown columns …) as errors.")
   var strict = false
@@ -52,7 +56,7 @@ struct Run: ParsableCommand {
       let accounts = try methodologies.map { m throws(PipelineError) in try Pipeline.account(inputs, methodology: m) }
       if strict { try Strictness.check(accounts.flatMap(\.findings)) }
       let formats = Set(format)
-      let template = formats.contains(.md) ? try Pipeline.template(folder: templates, language: language) : nil
+      let template = formats.contains(.md) ? try Pipeline.template(folder: pipeline.templatesFolder(templates), language: language) : nil
       for account in accounts {
         let record = try pipeline.record(account, inputs: inputs, language: language)
         let written = try Pipeline.write(record, formats: formats, template: template, to: output)

@@ -31,7 +31,9 @@ import Testing
   static func scratchCopy() throws -> URL {
     let folder = FileManager.default.temporaryDirectory.appendingPathComponent("cement-accounts-e2e-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-    try FileManager.default.copyItem(at: repository.appendingPathComponent("Inputs"), to: folder.appendingPathComponent("Inputs"))
+    for item in ["Inputs", "Templates"] {
+      try FileManager.default.copyItem(at: repository.appendingPathComponent(item), to: folder.appendingPathComponent(item))
+    }
     return folder
   }
 
@@ -47,6 +49,9 @@ import Testing
     let result = try Self.run(["run", "--output", "out"], in: folder)
     #expect(result.status == 0, "\(result.stderr)")
     #expect(result.stdout.contains("liaoning · study-2025: 2000–2022, 23 years"))
+    for file in ["emissions.csv", "workbook.xlsx", "report.md", "report-figure.svg"] {
+      #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("out/liaoning/study-2025/\(file)").path), "\(file)")
+    }
     let csv = try String(contentsOf: folder.appendingPathComponent("out/liaoning/study-2025/emissions.csv"), encoding: .utf8)
     let lines = csv.split(separator: "\n")
     #expect(lines.first == "province,methodology,year,scope,source,tco2,flags")
@@ -122,5 +127,57 @@ import Testing
       #expect(result.status == 0)
       #expect(result.stdout.contains("Examples:"))
     }
+  }
+}
+
+/// Outputs: all three files by default, byte-identical across runs, and a run that fails
+/// midway through writing leaves the previous outputs exactly as they were.
+@Suite(.serialized) struct OutputTests {
+  static func files(_ folder: URL) throws -> [String: Data] {
+    let directory = folder.appendingPathComponent("liaoning/study-2025")
+    var result: [String: Data] = [:]
+    for name in try FileManager.default.contentsOfDirectory(atPath: directory.path) {
+      result[name] = try Data(contentsOf: directory.appendingPathComponent(name))
+    }
+    return result
+  }
+
+  @Test func twoRunsWriteByteIdenticalFiles() throws {
+    let folder = try CLITests.scratchCopy()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    #expect(try CLITests.run(["run", "--output", "a"], in: folder).status == 0)
+    #expect(try CLITests.run(["run", "--output", "b"], in: folder).status == 0)
+    let a = try Self.files(folder.appendingPathComponent("a")), b = try Self.files(folder.appendingPathComponent("b"))
+    #expect(a.keys.sorted() == ["emissions.csv", "report-figure.svg", "report.md", "workbook.xlsx"])
+    for (name, data) in a { #expect(b[name] == data, "\(name) differs between two runs") }
+  }
+
+  @Test func formatAndLanguageChooseTheFiles() throws {
+    let folder = try CLITests.scratchCopy()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let result = try CLITests.run(["run", "--output", "out", "--format", "md", "--language", "zh"], in: folder)
+    #expect(result.status == 0, "\(result.stderr)")
+    let files = try Self.files(folder.appendingPathComponent("out"))
+    #expect(files.keys.sorted() == ["report-figure.svg", "report.md"])
+    #expect(String(decoding: files["report.md"] ?? Data(), as: UTF8.self).contains("水泥"))
+  }
+
+  @Test func aFailureMidwayLeavesThePreviousOutputsUntouched() throws {
+    let folder = try CLITests.scratchCopy()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    #expect(try CLITests.run(["run", "--output", "out"], in: folder).status == 0)
+    let before = try Self.files(folder.appendingPathComponent("out"))
+
+    // A new methodology revision changes every figure, and a broken report template makes the
+    // run fail after emissions.csv and workbook.xlsx have been written under temporary names.
+    try CLITests.replace("grid_factor: 0.6101 tCO2/MWh", with: "grid_factor: 0.8 tCO2/MWh", in: folder.appendingPathComponent("Inputs/methodologies/study-2025.yaml"))
+    try CLITests.replace("{{/stages.declared}}", with: "{{/stages.oops}}", in: folder.appendingPathComponent("Templates/report.en.md.mustache"))
+    let failed = try CLITests.run(["run", "--output", "out"], in: folder)
+    #expect(failed.status == 1)
+    #expect(failed.stderr.contains("Templates/report.en.md.mustache:"), "\(failed.stderr)")
+
+    let after = try Self.files(folder.appendingPathComponent("out"))
+    #expect(after.keys.sorted() == before.keys.sorted(), "no temporary file may be left behind")
+    for (name, data) in before { #expect(after[name] == data, "\(name) changed although the run failed") }
   }
 }
