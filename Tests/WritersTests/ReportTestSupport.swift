@@ -8,31 +8,12 @@ import Writers
 
 /// The bundled Liaoning run, read once for all report tests, and the repository's templates.
 enum ReportFixture {
-  /// The repository's root, found from this file's path.
-  static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-    .deletingLastPathComponent().path
-
-  struct Loaded: Sendable {
-    let account: Account
-    let files: [InputFile]
-    let reports: [VerificationReport]
-  }
-
-  private static let loaded: Result<Loaded, any Error> = Result {
-    let pipeline = Pipeline(inputs: repository + "/Inputs")
-    let methodology = try pipeline.methodology("study-2025")
-    let inputs = try pipeline.importProvince("liaoning")
-    let account = try Pipeline.account(inputs, methodology: methodology)
-    let reports = try pipeline.publishedTables(province: "liaoning").map { Verifier().verify(account, against: $0) }
-    return Loaded(account: account, files: inputs.files, reports: reports)
-  }
+  /// The repository's root.
+  static let repository = BundledRun.repository
 
   /// The run record of the bundled province under study-2025, verified against its published tables.
   static func record(language: Language = .en, inputFiles: [InputFile]? = nil) throws -> RunRecord {
-    let loaded = try loaded.get()
-    return RunRecord(
-      account: loaded.account, verification: loaded.reports, inputFiles: inputFiles ?? loaded.files, toolVersion: toolVersion,
-      language: language)
+    try BundledRun.record(language: language, inputFiles: inputFiles)
   }
 
   /// The text of `Templates/report.<language>.md.mustache`.

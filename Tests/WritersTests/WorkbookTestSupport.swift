@@ -16,35 +16,11 @@ private typealias Highlight = WorkbookWriter.Highlight
 
 // MARK: - The bundled province as a run record
 
-/// The repository's root, found from this file's path.
-let workbookRepositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-  .deletingLastPathComponent().path
+/// The repository's root.
+let workbookRepositoryRoot = BundledRun.repository
 
-/// The bundled Liaoning inputs accounted under study-2025, read once for all tests.
-enum WorkbookFixture {
-  struct Loaded: Sendable {
-    let account: Account
-    let files: [InputFile]
-    let published: [PublishedTable]
-  }
-
-  private static let loaded: Result<Loaded, any Error> = Result {
-    let pipeline = Pipeline(inputs: workbookRepositoryRoot + "/Inputs")
-    let methodology = try pipeline.methodology("study-2025")
-    let inputs = try pipeline.importProvince("liaoning")
-    let account = try Pipeline.account(inputs, methodology: methodology)
-    return Loaded(account: account, files: inputs.files, published: try pipeline.publishedTables(province: "liaoning"))
-  }
-
-  static func account() throws -> Account { try loaded.get().account }
-
-  /// The run record of the bundled province, verified against its published tables.
-  static func record(language: Language = .en, published: [PublishedTable]? = nil) throws -> RunRecord {
-    let loaded = try loaded.get()
-    let reports = (published ?? loaded.published).map { Verifier().verify(loaded.account, against: $0) }
-    return RunRecord(account: loaded.account, verification: reports, inputFiles: loaded.files, toolVersion: toolVersion, language: language)
-  }
-}
+/// The bundled run, as the workbook tests name it.
+typealias WorkbookFixture = BundledRun
 
 /// A fresh directory under the system's temporary directory.
 struct WorkbookScratch {
