@@ -18,6 +18,7 @@ struct WorksheetParser {
   ) throws(ReadFailure) {
     var scanner = XMLScanner(bytes, partName: partName)
     var sawWorksheet = false
+    var sheetDataStart = 0
     while true {
       guard let tag = try scanner.nextTag() else {
         throw ReadFailure(
@@ -26,10 +27,16 @@ struct WorksheetParser {
             : "\(partName) is not a worksheet (it has no <worksheet> with <sheetData>)",
           hint: "the workbook is damaged; open it in Excel or LibreOffice and save it again")
       }
-      if scanner.isNamed(tag, "worksheet") { sawWorksheet = true }
+      if scanner.isNamed(tag, "worksheet") {
+        if tag.kind == .close { return }  // no <sheetData> at all: an empty sheet
+        sawWorksheet = true
+      }
       guard scanner.isNamed(tag, "sheetData") else { continue }
       if tag.kind == .empty { return }
-      if tag.kind == .open { break }
+      if tag.kind == .open {
+        sheetDataStart = tag.start
+        break
+      }
     }
     // A cell element is at least `<c r="A1"/>` long; the reservation avoids regrowth.
     let estimate = min(bytes.count / 24, 4_000_000)
@@ -43,7 +50,7 @@ struct WorksheetParser {
     var lastColumn = -1
     while true {
       guard let tag = try scanner.nextTag() else {
-        throw scanner.truncated(at: bytes.count, inside: "<sheetData>")
+        throw scanner.truncated(at: sheetDataStart, inside: "<sheetData>")
       }
       if tag.kind == .close {
         if scanner.isNamed(tag, "sheetData") { break }
@@ -55,7 +62,8 @@ struct WorksheetParser {
           guard let number = Self.positiveInteger(scanner, reference, limit: XLSXSheet.maximumRowCount) else {
             throw ReadFailure(
               "row number r=\"\(scanner.string(of: reference))\" is not between 1 and \(XLSXSheet.maximumRowCount)",
-              hint: "Excel's sheets end at row 1048576; the workbook is damaged or not written by a spreadsheet program")
+              hint: "Excel's sheets end at row 1048576; the workbook is damaged or not written by a spreadsheet program"
+            )
           }
           currentRow = number - 1
         } else {
@@ -85,37 +93,48 @@ struct WorksheetParser {
       nextColumn = column + 1
       guard tag.kind == .open else { continue }  // `<c r="A1" s="3"/>`: formatted, no value
 
-      let type = scanner.attribute("t", of: tag)
-      var valueText: XMLScanner.Text?
-      var inlineText: String?
-      while true {
-        guard let child = try scanner.nextTag() else { throw scanner.truncated(at: tag.start, inside: "<c>") }
-        if child.kind == .close {
-          if scanner.isNamed(child, "c") { break }
-          throw scanner.malformed("</\(scanner.name(child))> where </c> was expected", at: child.start)
-        }
-        if scanner.isNamed(child, "v") {
-          valueText = try scanner.readText(of: child)
-        } else if scanner.isNamed(child, "is") {
-          inlineText = try Self.richText(&scanner, child)
-        } else {
-          try scanner.skipElement(child)  // <f>, <extLst>
-        }
-      }
-
-      let value: XLSXCell?
+      var value: XLSXCell?
       do throws(ReadFailure) {
-        value = try Self.value(
-          scanner, type: type, text: valueText, inlineText: inlineText,
-          sharedStrings: { () throws(ReadFailure) -> [String] in
-            if let strings { return strings }
-            let loaded = try sharedStrings()
-            strings = loaded
-            return loaded
-          })
+        let type = scanner.attribute("t", of: tag)
+        var valueText: XMLScanner.Text?
+        var inlineText: String?
+        while true {
+          guard let child = try scanner.nextTag() else { throw scanner.truncated(at: tag.start, inside: "<c>") }
+          if child.kind == .close {
+            if scanner.isNamed(child, "c") { break }
+            throw scanner.malformed("</\(scanner.name(child))> where </c> was expected", at: child.start)
+          }
+          if scanner.isNamed(child, "v") {
+            valueText = try scanner.readText(of: child)
+          } else if scanner.isNamed(child, "is") {
+            inlineText = try Self.richText(&scanner, child)
+          } else {
+            try scanner.skipElement(child)  // <f>, <extLst>
+          }
+        }
+
+        // The two kinds of cell a yearbook table is made of, without detours:
+        // a plain number, and a shared string.
+        if type == nil, let text = valueText, let raw = text.raw,
+          case .value(let number) = parseNumber(scanner.rawBytes(raw))
+        {
+          value = .number(number)
+        } else if let type, scanner.equal(type, "s"), let text = valueText, let raw = text.raw,
+          let index = Self.positiveInteger(scanner.rawBytes(raw), allowZero: true, limit: Int(Int32.max))
+        {
+          if strings == nil { strings = try sharedStrings() }
+          guard let strings, index < strings.count else {
+            throw ReadFailure(
+              "shared-string index \(index) is out of range (the workbook has \(strings?.count ?? 0) shared strings)",
+              hint: "the workbook is damaged; open it in Excel or LibreOffice and save it again")
+          }
+          value = .text(strings[index])
+        } else {
+          value = try Self.value(scanner, type: type, text: valueText, inlineText: inlineText)
+        }
       } catch {
         var located = error
-        located.cell = XLSXSheet.cellReference(row: row, column: column)
+        located.cell = located.cell ?? XLSXSheet.cellReference(row: row, column: column)
         throw located
       }
       guard let value else { continue }
@@ -130,9 +149,10 @@ struct WorksheetParser {
 
   // MARK: Values
 
+  /// The value of a cell that the fast path in `init` did not handle: any type but a plain
+  /// number or shared-string index, or text with entities, comments or CDATA.
   private static func value(
-    _ scanner: XMLScanner, type: Range<Int>?, text: XMLScanner.Text?, inlineText: String?,
-    sharedStrings: () throws(ReadFailure) -> [String]
+    _ scanner: XMLScanner, type: Range<Int>?, text: XMLScanner.Text?, inlineText: String?
   ) throws(ReadFailure) -> XLSXCell? {
     guard let type, !scanner.equal(type, "n") else {
       // A number, the default type.
@@ -140,20 +160,10 @@ struct WorksheetParser {
       return try number(scanner, text)
     }
     if scanner.equal(type, "s") {
+      // Valid indices were taken by the fast path; an index written with character
+      // references is not worth a second one.
       guard let text else { return nil }
-      let strings = try sharedStrings()
-      let index = scanner.withTextBytes(text) { digits in
-        positiveInteger(digits, allowZero: true, limit: Int(Int32.max))
-      }
-      guard let index else {
-        throw ReadFailure("expected a shared-string index, found \"\(scanner.string(text))\"")
-      }
-      guard index < strings.count else {
-        throw ReadFailure(
-          "shared-string index \(index) is out of range (the workbook has \(strings.count) shared strings)",
-          hint: "the workbook is damaged; open it in Excel or LibreOffice and save it again")
-      }
-      return .text(strings[index])
+      throw ReadFailure("expected a shared-string index, found \"\(scanner.string(text))\"")
     }
     if scanner.equal(type, "inlineStr") {
       if let inlineText { return .text(inlineText) }
@@ -186,8 +196,8 @@ struct WorksheetParser {
   }
 
   private static func number(_ scanner: XMLScanner, _ text: XMLScanner.Text) throws(ReadFailure) -> XLSXCell? {
-    let parsed = scanner.withTextBytes(text) { parseNumber($0) }
-    switch parsed {
+    let decoded = Array(scanner.string(text).utf8)
+    switch decoded.withUnsafeBufferPointer(parseNumber) {
     case .empty: return nil
     case .value(let number): return .number(number)
     case .outOfRange:

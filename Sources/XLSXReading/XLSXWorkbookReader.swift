@@ -95,7 +95,8 @@ public final class XLSXWorkbookReader: @unchecked Sendable {
         return .success(part)
       }
       let sharedStrings = relationships.values.first { $0.type.hasSuffix("/sharedStrings") }?.target
-      sharedStringsPart = sharedStrings ?? (archive.entry(named: "xl/sharedStrings.xml") != nil ? "xl/sharedStrings.xml" : nil)
+      sharedStringsPart =
+        sharedStrings ?? (archive.entry(named: "xl/sharedStrings.xml") != nil ? "xl/sharedStrings.xml" : nil)
     } catch {
       throw XLSXReadError(file: path, cell: error.cell, message: error.message, hint: error.hint)
     }
@@ -214,14 +215,17 @@ public final class XLSXWorkbookReader: @unchecked Sendable {
     if bytes.starts(with: ole) {
       // Excel encrypts a protected .xlsx into an OLE compound file with an
       // "EncryptedPackage" stream; an .xls has a "Workbook" (or "Book") stream instead.
-      if !contains(bytes, utf16: "EncryptedPackage"), contains(bytes, utf16: "Workbook") || contains(bytes, utf16: "Book") {
+      if !contains(bytes, utf16: "EncryptedPackage"),
+        contains(bytes, utf16: "Workbook") || contains(bytes, utf16: "Book")
+      {
         throw ReadFailure(
           "not an .xlsx workbook: this is an Excel 97–2003 binary workbook (.xls)",
           hint: "open it in Excel or LibreOffice and save it as .xlsx")
       }
       throw ReadFailure(
         "the workbook is password-protected (it is an encrypted OLE compound file, not a ZIP archive)",
-        hint: "open it in Excel, remove the password (File › Info › Protect Workbook › Encrypt with Password) and save it")
+        hint:
+          "open it in Excel, remove the password (File › Info › Protect Workbook › Encrypt with Password) and save it")
     }
     guard bytes.count >= 4, bytes[0] == 0x50, bytes[1] == 0x4B,
       (bytes[2] == 3 && bytes[3] == 4) || (bytes[2] == 5 && bytes[3] == 6)
@@ -233,7 +237,8 @@ public final class XLSXWorkbookReader: @unchecked Sendable {
         "not an .xlsx workbook (not a ZIP archive)",
         hint: bytes.isEmpty
           ? "the file is empty"
-          : "an .xlsx file is a ZIP archive and starts with the bytes 50 4B (\"PK\"); this one starts with \(shown) (\"\(printable)\")")
+          : "an .xlsx file is a ZIP archive and starts with the bytes 50 4B (\"PK\"); this one starts with \(shown) (\"\(printable)\")"
+      )
     }
   }
 

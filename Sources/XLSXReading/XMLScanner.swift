@@ -40,13 +40,14 @@ struct XMLScanner {
     var start: Int
   }
 
-  /// The text of an element: a range of the part when nothing had to be removed (comments,
-  /// CDATA markers), else the collected bytes. Entities are still encoded in both.
+  /// The text of an element, still encoded: a range of the part when it is one run of
+  /// characters (the usual case), else the runs collected around comments and CDATA.
   struct Text {
     var range: Range<Int>
     var collected: [UInt8]?
-    /// True when the text contains `&`, `\r` or `_x` and so needs ``XMLScanner/string(_:)``'s slow path.
-    var needsDecoding: Bool
+
+    /// The undecoded bytes when the text is one run of the part.
+    var raw: Range<Int>? { collected == nil ? range : nil }
   }
 
   // MARK: Tags
@@ -90,7 +91,9 @@ struct XMLScanner {
         let current = bytes[index]
         if current == UInt8(ascii: ">") { break }
         if current == UInt8(ascii: "\"") || current == UInt8(ascii: "'") {
-          guard let close = find(current, from: index + 1) else { throw truncated(at: lt, inside: "an attribute value") }
+          guard let close = find(current, from: index + 1) else {
+            throw truncated(at: lt, inside: "an attribute value")
+          }
           index = close + 1
           continue
         }
@@ -123,22 +126,23 @@ struct XMLScanner {
   /// The text of the element `tag` opened, up to its end tag, which must be next: text-only
   /// elements (`<v>`, `<t>`, `<f>`) may hold comments and CDATA but no child elements.
   mutating func readText(of tag: Tag) throws(ReadFailure) -> Text {
-    guard tag.kind == .open else { return Text(range: position..<position, collected: nil, needsDecoding: false) }
+    guard tag.kind == .open else { return Text(range: position..<position, collected: nil) }
     let start = position
-    guard let lt = find(UInt8(ascii: "<"), from: start) else { throw truncated(at: tag.start, inside: "<\(name(tag))>") }
+    guard let lt = find(UInt8(ascii: "<"), from: start) else {
+      throw truncated(at: tag.start, inside: "<\(name(tag))>")
+    }
     if byte(lt + 1) == UInt8(ascii: "/") {
       // The common case: plain text, then the end tag.
       try consumeEndTag(of: tag, at: lt)
-      return Text(range: start..<lt, collected: nil, needsDecoding: needsDecoding(start..<lt))
+      return Text(range: start..<lt, collected: nil)
     }
     // Text interleaved with comments, CDATA or processing instructions.
     var collected = Array(bytes[start..<lt])
-    var decode = needsDecoding(start..<lt)
     var cursor = lt
     while true {
       if byte(cursor + 1) == UInt8(ascii: "/") {
         try consumeEndTag(of: tag, at: cursor)
-        return Text(range: start..<cursor, collected: collected, needsDecoding: decode)
+        return Text(range: start..<cursor, collected: collected)
       }
       if matches("<![CDATA[", at: cursor) {
         guard let end = find(sequence: "]]>", from: cursor + 9) else { throw truncated(at: cursor, inside: "CDATA") }
@@ -146,7 +150,6 @@ struct XMLScanner {
         for value in bytes[(cursor + 9)..<end] {
           if value == UInt8(ascii: "&") { collected += Array("&amp;".utf8) } else { collected.append(value) }
         }
-        decode = true
         cursor = end + 3
       } else if byte(cursor + 1) == UInt8(ascii: "!") {
         cursor = try skipMarkupDeclaration(at: cursor)
@@ -161,7 +164,6 @@ struct XMLScanner {
       guard let next = find(UInt8(ascii: "<"), from: cursor) else {
         throw truncated(at: tag.start, inside: "<\(name(tag))>")
       }
-      if needsDecoding(cursor..<next) { decode = true }
       collected += bytes[cursor..<next]
       cursor = next
     }
@@ -223,18 +225,30 @@ struct XMLScanner {
 
   /// Whether `range` holds exactly the ASCII `literal`.
   func equal(_ range: Range<Int>, _ literal: StaticString) -> Bool {
-    guard range.count == literal.utf8CodeUnitCount, range.upperBound <= bytes.count else { return false }
-    guard let base = bytes.baseAddress else { return range.isEmpty }
-    return memcmp(base + range.lowerBound, literal.utf8Start, range.count) == 0
+    guard range.count == literal.utf8CodeUnitCount, range.lowerBound >= 0, range.upperBound <= bytes.count else {
+      return false
+    }
+    // Names are a few bytes long: a loop beats a call to memcmp.
+    let text = literal.utf8Start
+    var offset = 0
+    while offset < range.count {
+      if bytes[range.lowerBound + offset] != text[offset] { return false }
+      offset += 1
+    }
+    return true
   }
 
   /// Whether the two ranges hold the same bytes.
   func equal(_ first: Range<Int>, _ second: Range<Int>) -> Bool {
-    guard first.count == second.count, first.upperBound <= bytes.count, second.upperBound <= bytes.count else {
-      return false
+    guard first.count == second.count, first.lowerBound >= 0, second.lowerBound >= 0,
+      first.upperBound <= bytes.count, second.upperBound <= bytes.count
+    else { return false }
+    var offset = 0
+    while offset < first.count {
+      if bytes[first.lowerBound + offset] != bytes[second.lowerBound + offset] { return false }
+      offset += 1
     }
-    guard let base = bytes.baseAddress else { return first.isEmpty }
-    return memcmp(base + first.lowerBound, base + second.lowerBound, first.count) == 0
+    return true
   }
 
   func isNamed(_ tag: Tag, _ literal: StaticString) -> Bool { equal(tag.localName, literal) }
@@ -250,7 +264,7 @@ struct XMLScanner {
   /// An attribute value with its entities decoded.
   func attributeString(_ range: Range<Int>) -> String {
     let range = clamped(range)
-    guard needsDecoding(range) else { return string(of: range) }
+    guard Self.needsDecoding(bytes[range]) else { return string(of: range) }
     return String(decoding: decodeEntities(bytes[range], normalizeLineEnds: false), as: UTF8.self)
   }
 
@@ -258,26 +272,21 @@ struct XMLScanner {
   /// character references decoded, then OOXML's `_xHHHH_` escapes (`_x000D_` is a carriage
   /// return) decoded.
   func string(_ text: Text) -> String {
-    if !text.needsDecoding {
-      if let collected = text.collected { return String(decoding: collected, as: UTF8.self) }
-      return string(of: text.range)
-    }
-    let decoded: [UInt8]
     if let collected = text.collected {
-      decoded = collected.withUnsafeBufferPointer { decodeEntities($0[...], normalizeLineEnds: true) }
-    } else {
-      decoded = decodeEntities(bytes[clamped(text.range)], normalizeLineEnds: true)
+      return collected.withUnsafeBufferPointer { collected in
+        guard Self.needsDecoding(collected[...]) else { return String(decoding: collected, as: UTF8.self) }
+        return String(
+          decoding: decodeOOXMLEscapes(decodeEntities(collected[...], normalizeLineEnds: true)), as: UTF8.self)
+      }
     }
-    return String(decoding: decodeOOXMLEscapes(decoded), as: UTF8.self)
+    let range = clamped(text.range)
+    guard Self.needsDecoding(bytes[range]) else { return string(of: range) }
+    return String(decoding: decodeOOXMLEscapes(decodeEntities(bytes[range], normalizeLineEnds: true)), as: UTF8.self)
   }
 
-  /// Calls `body` with the text's bytes when they are plain (no entity, comment or CDATA),
-  /// else with the decoded bytes; for numbers and indices.
-  func withTextBytes<Result>(_ text: Text, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
-    if !text.needsDecoding, text.collected == nil {
-      return body(UnsafeBufferPointer(rebasing: bytes[clamped(text.range)]))
-    }
-    return Array(string(text).utf8).withUnsafeBufferPointer(body)
+  /// The undecoded bytes of a one-run text, for numbers and indices.
+  func rawBytes(_ range: Range<Int>) -> UnsafeBufferPointer<UInt8> {
+    UnsafeBufferPointer(rebasing: bytes[clamped(range)])
   }
 
   // MARK: Errors
@@ -286,13 +295,15 @@ struct XMLScanner {
   func malformed(_ problem: String, at offset: Int) -> ReadFailure {
     ReadFailure(
       "\(partName) is not well-formed XML: \(problem) (byte \(offset))",
-      hint: "the workbook is damaged or was written by a faulty program; open it in Excel or LibreOffice and save it again")
+      hint:
+        "the workbook is damaged or was written by a faulty program; open it in Excel or LibreOffice and save it again")
   }
 
   func truncated(at offset: Int, inside what: String) -> ReadFailure {
     ReadFailure(
       "\(partName) ends inside \(what) that starts at byte \(offset)",
-      hint: "the workbook is damaged or was written by a faulty program; open it in Excel or LibreOffice and save it again")
+      hint:
+        "the workbook is damaged or was written by a faulty program; open it in Excel or LibreOffice and save it again")
   }
 
   // MARK: Byte helpers
@@ -300,9 +311,17 @@ struct XMLScanner {
   /// The byte at `index`, or 0 past the end.
   @inline(__always) func byte(_ index: Int) -> UInt8 { index < bytes.count ? bytes[index] : 0 }
 
+  /// The first `target` at or after `start`. The target is usually a few bytes away (the
+  /// `>` of an end tag, the quote closing a short value), so a short loop comes before memchr.
   @inline(__always) func find(_ target: UInt8, from start: Int) -> Int? {
-    guard start < bytes.count, let base = bytes.baseAddress else { return nil }
-    guard let hit = memchr(base + start, Int32(target), bytes.count - start) else { return nil }
+    let nearEnd = min(start + 16, bytes.count)
+    var index = max(start, 0)
+    while index < nearEnd {
+      if bytes[index] == target { return index }
+      index += 1
+    }
+    guard index < bytes.count, let base = bytes.baseAddress else { return nil }
+    guard let hit = memchr(base + index, Int32(target), bytes.count - index) else { return nil }
     return base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
   }
 
@@ -337,12 +356,14 @@ struct XMLScanner {
 
   private func clamped(_ range: Range<Int>) -> Range<Int> { range.clamped(to: 0..<bytes.count) }
 
-  /// Whether the text needs the slow path: an entity, a carriage return or a `_x` escape.
-  private func needsDecoding(_ range: Range<Int>) -> Bool {
-    for index in clamped(range) {
-      let current = bytes[index]
+  /// Whether text needs the slow path: an entity, a carriage return or a `_x` escape.
+  static func needsDecoding(_ text: Slice<UnsafeBufferPointer<UInt8>>) -> Bool {
+    var index = text.startIndex
+    while index < text.endIndex {
+      let current = text[index]
       if current == UInt8(ascii: "&") || current == 0x0D { return true }
-      if current == UInt8(ascii: "_"), byte(index + 1) == UInt8(ascii: "x") { return true }
+      if current == UInt8(ascii: "_"), index + 1 < text.endIndex, text[index + 1] == UInt8(ascii: "x") { return true }
+      index += 1
     }
     return false
   }

@@ -64,7 +64,8 @@ import XLSXReading
   @Test(arguments: [
     ("0", 0.0), ("-0.5", -0.5), ("12", 12), ("20.23", 20.23), ("3501.7800000000007", 3501.7800000000007),
     ("1.5E-3", 0.0015), ("1.5e3", 1500), ("-2.5E+2", -250), ("6.02214076E23", 6.02214076e23),
-    ("1E-7", 1e-7), ("1.7976931348623157E308", 1.7976931348623157e308), ("4.9406564584124654E-324", .leastNonzeroMagnitude),
+    ("1E-7", 1e-7), ("1.7976931348623157E308", 1.7976931348623157e308),
+    ("4.9406564584124654E-324", .leastNonzeroMagnitude),
     ("123456789012345678901234567890", 123456789012345678901234567890.0), (".5", 0.5), ("5.", 5),
     ("0.000000000000000000000000001", 1e-27), (" 7 ", 7), ("1e-400", 0),
   ])
@@ -142,6 +143,14 @@ import XLSXReading
     let prefixed = try sheet(
       #"<x:row r="2"><x:c r="B2" t="inlineStr"><x:is><x:t>prefixed</x:t></x:is></x:c></x:row>"#, prefix: "x")
     #expect(prefixed[1, 1] == .text("prefixed"))
+  }
+
+  @Test func aZIP64Archive() throws {
+    defer { directory.remove() }
+    let bytes = handMadeWorkbook(sheets: [("S", #"<row r="1"><c r="A1"><v>64</v></c></row>"#)], zip64: true)
+    let reader = try XLSXWorkbookReader(path: try directory.write(bytes, to: "zip64.xlsx"))
+    #expect(reader.sheetNames == ["S"])
+    #expect(try reader.sheet(named: "S")[0, 0] == .number(64))
   }
 
   @Test func aSparseSheetStoresOnlyItsCells() throws {

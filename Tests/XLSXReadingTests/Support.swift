@@ -46,6 +46,8 @@ struct ZIPBuilder {
   }
 
   private var members: [(name: String, bytes: [UInt8], storage: Storage)] = []
+  /// Write sizes, offsets and counts the ZIP64 way, as some streaming writers always do.
+  var zip64 = false
 
   mutating func add(_ name: String, _ text: String) { members.append((name, Array(text.utf8), .stored)) }
 
@@ -65,16 +67,33 @@ struct ZIPBuilder {
         case .deflated(let compressed): (8, compressed)
         }
       let crc = crc32(member.bytes)
-      output += le32(0x0403_4B50) + le16(20) + le16(0x0800) + le16(method) + le16(0) + le16(0x21)
-      output += le32(crc) + le32(UInt32(data.count)) + le32(UInt32(member.bytes.count))
-      output += le16(UInt16(name.count)) + le16(0) + name + data
-      central += le32(0x0201_4B50) + le16(20) + le16(20) + le16(0x0800) + le16(method) + le16(0) + le16(0x21)
-      central += le32(crc) + le32(UInt32(data.count)) + le32(UInt32(member.bytes.count))
-      central += le16(UInt16(name.count)) + le16(0) + le16(0) + le16(0) + le16(0) + le32(0) + le32(UInt32(offset))
-      central += name
+      let sizes =
+        zip64 ? le32(0xFFFF_FFFF) + le32(0xFFFF_FFFF) : le32(UInt32(data.count)) + le32(UInt32(member.bytes.count))
+      let localExtra = zip64 ? le16(1) + le16(16) + le64(UInt64(member.bytes.count)) + le64(UInt64(data.count)) : []
+      output += le32(0x0403_4B50) + le16(45) + le16(0x0800) + le16(method) + le16(0) + le16(0x21)
+      output += le32(crc) + sizes
+      output += le16(UInt16(name.count)) + le16(UInt16(localExtra.count)) + name + localExtra + data
+      let centralExtra =
+        zip64
+        ? le16(1) + le16(24) + le64(UInt64(member.bytes.count)) + le64(UInt64(data.count)) + le64(UInt64(offset)) : []
+      central += le32(0x0201_4B50) + le16(45) + le16(45) + le16(0x0800) + le16(method) + le16(0) + le16(0x21)
+      central += le32(crc) + sizes
+      central += le16(UInt16(name.count)) + le16(UInt16(centralExtra.count)) + le16(0) + le16(0) + le16(0) + le32(0)
+      central += le32(zip64 ? 0xFFFF_FFFF : UInt32(offset))
+      central += name + centralExtra
     }
     let directoryOffset = output.count
     output += central
+    if zip64 {
+      let recordOffset = output.count
+      output += le32(0x0606_4B50) + le64(44) + le16(45) + le16(45) + le32(0) + le32(0)
+      output += le64(UInt64(members.count)) + le64(UInt64(members.count))
+      output += le64(UInt64(central.count)) + le64(UInt64(directoryOffset))
+      output += le32(0x0706_4B50) + le32(0) + le64(UInt64(recordOffset)) + le32(1)
+      output += le32(0x0605_4B50) + le16(0) + le16(0) + le16(0xFFFF) + le16(0xFFFF)
+      output += le32(0xFFFF_FFFF) + le32(0xFFFF_FFFF) + le16(0)
+      return output
+    }
     output += le32(0x0605_4B50) + le16(0) + le16(0) + le16(UInt16(members.count)) + le16(UInt16(members.count))
     output += le32(UInt32(central.count)) + le32(UInt32(directoryOffset)) + le16(0)
     return output
@@ -83,6 +102,7 @@ struct ZIPBuilder {
 
 private func le16(_ value: UInt16) -> [UInt8] { [UInt8(value & 0xFF), UInt8(value >> 8)] }
 private func le32(_ value: UInt32) -> [UInt8] { (0..<4).map { UInt8((value >> (8 * $0)) & 0xFF) } }
+private func le64(_ value: UInt64) -> [UInt8] { (0..<8).map { UInt8((value >> (8 * $0)) & 0xFF) } }
 
 func crc32(_ bytes: [UInt8]) -> UInt32 {
   var crc: UInt32 = 0xFFFF_FFFF
@@ -97,14 +117,16 @@ func crc32(_ bytes: [UInt8]) -> UInt32 {
 /// body inside `<sheetData>`), optional shared strings.
 func handMadeWorkbook(
   sheets: [(name: String, sheetData: String)], sharedStrings: [String]? = nil,
-  absoluteTargets: Bool = false, prefix: String = ""
+  absoluteTargets: Bool = false, prefix: String = "", zip64: Bool = false
 ) -> [UInt8] {
   let p = prefix.isEmpty ? "" : prefix + ":"
   let ns = prefix.isEmpty ? "xmlns" : "xmlns:\(prefix)"
   var zip = ZIPBuilder()
+  zip.zip64 = zip64
   zip.add(
     "[Content_Types].xml",
-    #"<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>"#)
+    #"<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>"#
+  )
   zip.add(
     "_rels/.rels",
     #"<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>"#
