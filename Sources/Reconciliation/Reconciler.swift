@@ -11,16 +11,21 @@ public struct Reconciler: Sendable {
   /// The products the account needs for every year (cement, or clinker when it is read from
   /// the table): a year the gap-filling rule cannot fill is an error naming the table.
   public let requiredProducts: Set<Product>
+  /// Component fuels the factor set gives factors of their own (raw coal, cleaned coal …).
+  /// Where a table lacks its carrier's total and every component present has its own factors,
+  /// the components stay separate series; otherwise they are summed into the carrier.
+  public let componentsWithFactors: Set<Fuel>
 
   public init(
     catalogue: FuelCatalogue = .standard, years: ClosedRange<Int>, gapFilling: GapFilling, copiedYears: CopiedYearRule,
-    requiredProducts: Set<Product> = []
+    requiredProducts: Set<Product> = [], componentsWithFactors: Set<Fuel> = []
   ) {
     self.catalogue = catalogue
     self.years = years
     self.gapFilling = gapFilling
     self.copiedYears = copiedYears
     self.requiredProducts = requiredProducts
+    self.componentsWithFactors = componentsWithFactors
   }
 
   /// Reconciles one province's inputs with the rules of `methodology`.
@@ -32,7 +37,7 @@ public struct Reconciler: Sendable {
     }
     self.init(
       catalogue: catalogue, years: methodology.years, gapFilling: methodology.gapFilling, copiedYears: methodology.copiedYears,
-      requiredProducts: [product])
+      requiredProducts: [product], componentsWithFactors: Set(methodology.factorSet.fuels.keys))
   }
 
   public func reconcile(_ inputs: ProvinceInputs) throws(ReconciliationError) -> ActivitySeries {
@@ -186,6 +191,10 @@ public struct Reconciler: Sendable {
         continue
       }
       let sorted = parts.sorted { $0.0 < $1.0 }
+      if sorted.allSatisfy({ componentsWithFactors.contains($0.0) }) {
+        for (fuel, value) in sorted { result[fuel] = value }
+        continue
+      }
       var total: ActivityAmount?
       do {
         for (_, part) in sorted { if let amount = part.value { total = try total.map { try $0.adding(amount) } ?? amount } }

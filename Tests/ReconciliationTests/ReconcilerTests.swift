@@ -98,6 +98,18 @@ struct ReconcilerTests {
     #expect(totalled.findings.contains { $0.check == "component-not-summed" })
   }
 
+  @Test func componentsWithTheirOwnFactorsStaySeparate() throws {
+    let parts: [Fuel: Double?] = ["raw_coal": 1, "cleaned_coal": 2]
+    let reconciler = Reconciler(years: 2000...2000, gapFilling: .carryForward, copiedYears: .flag, componentsWithFactors: ["raw_coal", "cleaned_coal"])
+    let series = try reconciler.reconcile(Self.inputs([Self.row(2000, parts)]))
+    #expect(series.fuels["raw_coal"]?[2000]?.value.reportingValue == 1)
+    #expect(series.fuels["cleaned_coal"]?[2000]?.value.reportingValue == 2)
+    #expect(series.fuels[.coal] == nil)
+
+    let onlyOne = Reconciler(years: 2000...2000, gapFilling: .carryForward, copiedYears: .flag, componentsWithFactors: ["raw_coal"])
+    #expect(try onlyOne.reconcile(Self.inputs([Self.row(2000, parts)])).fuels[.coal]?[2000]?.value.reportingValue == 3)
+  }
+
   @Test func anUnavailableCellIsAGapForThatFuel() throws {
     let rows = [Self.row(2000, [.coal: 1, .coke: 1]), Self.row(2001, [.coal: nil, .coke: 2]), Self.row(2002, [.coal: 3, .coke: 3]), Self.row(2003, [.coal: 4, .coke: 4])]
     let series = try reconciler().reconcile(Self.inputs(rows))
