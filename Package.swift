@@ -13,6 +13,8 @@ let package = Package(
   products: [
     .executable(name: "cement-accounts", targets: ["cement-accounts"]),
     .library(name: "Pipeline", targets: ["Pipeline"]),
+    .library(name: "Importing", targets: ["Importing"]),
+    .library(name: "XLSXReading", targets: ["XLSXReading"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -36,7 +38,7 @@ let package = Package(
     .target(name: "CementModel"),
     .target(
       name: "Importing",
-      dependencies: ["CementModel", "CSVReading", .product(name: "Yams", package: "Yams")]),
+      dependencies: ["CementModel", "CSVReading", "XLSXReading", .product(name: "Yams", package: "Yams")]),
     .target(name: "Reconciliation", dependencies: ["CementModel"]),
     .target(name: "Allocation", dependencies: ["CementModel"]),
     .target(name: "Accounting", dependencies: ["CementModel"]),
@@ -61,7 +63,7 @@ let package = Package(
     .testTarget(name: "XLSXWritingTests", dependencies: ["XLSXWriting"]),
     .testTarget(name: "XLSXReadingTests", dependencies: ["XLSXReading", "XLSXWriting"]),
     .testTarget(
-      name: "ImportingTests", dependencies: ["Importing", "CementModel"],
+      name: "ImportingTests", dependencies: ["Importing", "CementModel", "XLSXWriting"],
       resources: [.copy("Fixtures")]),
     .testTarget(name: "CementModelTests", dependencies: ["CementModel"]),
     .testTarget(name: "ReconciliationTests", dependencies: ["Reconciliation", "CementModel"]),
@@ -69,7 +71,10 @@ let package = Package(
     .testTarget(name: "AccountingTests", dependencies: ["Accounting", "CementModel"]),
     .testTarget(name: "VerificationTests", dependencies: ["Verification", "Accounting", "CementModel"]),
     .testTarget(
-      name: "WritersTests", dependencies: ["Writers", "Pipeline", "CementModel", "Accounting", "Verification"],
+      name: "WritersTests",
+      dependencies: [
+        "Writers", "Pipeline", "CementModel", "Accounting", "Verification", .product(name: "Mustache", package: "swift-mustache"),
+      ],
       resources: [.copy("Snapshots")]),
     .testTarget(name: "EndToEndTests", dependencies: ["cement-accounts"], exclude: ["Fixtures"]),
   ],

@@ -7,11 +7,13 @@ public enum Format {
     for _ in 0..<decimals { scale *= 10 }
     let rounded = (abs(value) * scale).rounded(.toNearestOrAwayFromZero)
     let negative = value < 0 && rounded != 0
-    var digits = String(Int64(rounded))
+    // Built as ASCII bytes, which is several times faster than inserting into a string.
+    var digits = Array(String(Int64(rounded)).utf8)
     if decimals > 0 {
-      while digits.count <= decimals { digits = "0" + digits }
-      digits.insert(".", at: digits.index(digits.endIndex, offsetBy: -decimals))
+      if digits.count <= decimals { digits.insert(contentsOf: repeatElement(UInt8(ascii: "0"), count: decimals + 1 - digits.count), at: 0) }
+      digits.insert(UInt8(ascii: "."), at: digits.count - decimals)
     }
-    return (negative ? "-" : "") + digits
+    if negative { digits.insert(UInt8(ascii: "-"), at: 0) }
+    return String(decoding: digits, as: UTF8.self)
   }
 }

@@ -202,4 +202,13 @@ public struct Methodology: Sendable, Hashable {
     self.stageSeries = stageSeries
     self.stages = stages
   }
+
+  /// The same methodology over another accounting period (`--years`); stages that fall
+  /// outside it are dropped.
+  public func over(years: ClosedRange<Int>) -> Methodology {
+    Methodology(
+      name: name, title: title, files: files, years: years, factorSet: factorSet, electricity: electricity, process: process,
+      allocation: allocation, gapFilling: gapFilling, copiedYears: copiedYears, stageSeries: stageSeries,
+      stages: stages.filter { years.contains($0.base) && years.contains($0.last) })
+  }
 }

@@ -56,6 +56,23 @@ public struct ProvinceInputs: Sendable {
   }
 }
 
+extension ProvinceInputs {
+  /// The inputs for the years of `period` only (`--years`): records of other years are set
+  /// aside with a note, so that a sub-period can be accounted from complete tables.
+  public func restricted(to period: ClosedRange<Int>) -> ProvinceInputs {
+    var restricted = self
+    restricted.energy = energy.filter { period.contains($0.year) }
+    restricted.products = products.filter { period.contains($0.year) }
+    let left = Set(energy.map(\.year) + products.map(\.year)).filter { !period.contains($0) }.sorted()
+    if let first = left.first, let last = left.last {
+      restricted.findings.append(Finding(
+        .note, check: "outside-period",
+        "tables for \(left.count) year(s) outside \(period.lowerBound)-\(period.upperBound) (\(first)–\(last)) set aside"))
+    }
+    return restricted
+  }
+}
+
 /// A file an account was computed from, with its SHA-256, so a reader can tell whether the
 /// inputs changed.
 public struct InputFile: Sendable, Hashable {

@@ -64,20 +64,29 @@ struct CellTracer {
   /// `1234000` → `1 234 000`; at most six decimals, trailing zeros dropped.
   static func grouped(_ value: Double) -> String {
     guard value.isFinite else { return "\(value)" }
-    var text = String(format: "%.6f", value)
-    while text.hasSuffix("0") { text.removeLast() }
-    if text.hasSuffix(".") { text.removeLast() }
-    let negative = text.hasPrefix("-")
+    // Worked on as ASCII bytes: every value read is recorded this way.
+    var text = Array(fixedSixDecimals(value).utf8)
+    while text.last == UInt8(ascii: "0") { text.removeLast() }
+    if text.last == UInt8(ascii: ".") { text.removeLast() }
+    let negative = text.first == UInt8(ascii: "-")
     if negative { text.removeFirst() }
-    let parts = text.split(separator: ".", maxSplits: 1)
-    let integer = Array(parts.first ?? "0")
-    var groups: [String] = []
-    var end = integer.count
-    while end > 0 {
-      groups.insert(String(integer[max(0, end - 3)..<end]), at: 0)
-      end -= 3
+    let point = text.firstIndex(of: UInt8(ascii: ".")) ?? text.endIndex
+    var grouped: [UInt8] = []
+    for (offset, digit) in text[..<point].enumerated() {
+      if offset > 0 && (point - offset) % 3 == 0 { grouped.append(UInt8(ascii: " ")) }
+      grouped.append(digit)
     }
-    let grouped = groups.joined(separator: " ") + (parts.count == 2 ? "." + parts[1] : "")
-    return (negative && grouped != "0" ? "-" : "") + grouped
+    grouped += text[point...]
+    let isZero = grouped == [UInt8(ascii: "0")]
+    return (negative && !isZero ? "-" : "") + String(decoding: grouped, as: UTF8.self)
+  }
+
+  /// `String(format: "%.6f", value)` straight from the C library: Foundation's formatting costs
+  /// more than the rest of the import of a cell. Any finite double fits in 400 bytes.
+  private static func fixedSixDecimals(_ value: Double) -> String {
+    withUnsafeTemporaryAllocation(of: CChar.self, capacity: 400) { buffer in
+      _ = withVaList([value]) { vsnprintf(buffer.baseAddress, buffer.count, "%.6f", $0) }
+      return String(cString: buffer.baseAddress!)
+    }
   }
 }

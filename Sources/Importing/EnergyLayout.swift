@@ -33,13 +33,18 @@ struct EnergyLayout: Sendable {
 /// units), and columns for labels and years.
 struct EnergyLayoutReader {
   let table: YearbookTable
-  let fuels: NameIndex<FuelDefinition>
+  let fuels: TableLabels<FuelDefinition>
+  /// Column roles and units of the header cells, each text read once (as `fuels`).
+  let roles = TableLabels(Vocabulary.columnRoles)
+  let unitReadings = TableUnitReadings()
 
   /// A header row names at least this many fuels.
   static let fuelsInHeader = 2
 
   func read() throws(ImportError) -> EnergyLayout {
-    guard let first = table.rows.firstIndex(where: { fuelCount($0) >= Self.fuelsInHeader }) else {
+    // Speed: a row of fewer cells than that (a title) is not read.
+    let mayBeHeader = { (row: TableRow) in row.nonBlankCells.count >= Self.fuelsInHeader && fuelCount(row) >= Self.fuelsInHeader }
+    guard let first = table.rows.firstIndex(where: mayBeHeader) else {
       throw ImportError(
         "no header row naming the fuels: expected a row with at least two fuel columns such as 煤炭 Coal, 焦炭 Coke, 电力 Electricity",
         at: table.fileLocation,
@@ -96,8 +101,8 @@ struct EnergyLayoutReader {
   private func unitRowIndex(after header: Int) -> Int? {
     guard let index = table.rows[(header + 1)...].firstIndex(where: { !$0.isBlank }) else { return nil }
     let cells = table.rows[index].nonBlankCells
-    let labelled = cells.contains { Vocabulary.columnRoles.name(of: $0.text) == .unit }
-    let onlyUnits = cells.allSatisfy { UnitReading.looksLikeUnit($0.text) || Vocabulary.columnRoles.name(of: $0.text) == .unit }
+    let labelled = cells.contains { roles.name(of: $0.text) == .unit }
+    let onlyUnits = cells.allSatisfy { unitReadings.looksLikeUnit($0.text) || roles.name(of: $0.text) == .unit }
     return labelled || onlyUnits ? index : nil
   }
 
@@ -147,7 +152,7 @@ struct EnergyLayoutReader {
       }
       definition = definition ?? (found, cell)
     }
-    let role = definition == nil ? cells.lazy.compactMap({ Vocabulary.columnRoles.name(of: $0.text) }).first : nil
+    let role = definition == nil ? cells.lazy.compactMap({ roles.name(of: $0.text) }).first : nil
     return HeaderColumn(column: column, cells: cells, definition: definition?.0, fuelCell: definition?.1, role: role,
                         units: units, unknownUnits: unknown, remarks: remarks)
   }
@@ -209,8 +214,8 @@ struct EnergyLayoutReader {
       throw unknownUnit(text, cell: cell, header: column.header, dimension: definition.dimension)
     }
     var units = column.units
-    if let cell = unitRow?.cell(column.column), !cell.isBlank, Vocabulary.columnRoles.name(of: cell.text) != .unit {
-      guard let unit = UnitReading.parse(cell.text) else {
+    if let cell = unitRow?.cell(column.column), !cell.isBlank, roles.name(of: cell.text) != .unit {
+      guard let unit = unitReadings.parse(cell.text) else {
         throw unknownUnit(TextForms.trim(cell.text), cell: cell, header: column.header, dimension: definition.dimension)
       }
       units.append((WrittenUnit(text: TextForms.trim(cell.text), unit: unit), cell))

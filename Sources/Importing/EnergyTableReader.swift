@@ -3,7 +3,7 @@ import CementModel
 /// Reads the non-metallic mineral products rows of an energy table whose layout is known.
 struct EnergyTableReader {
   let table: YearbookTable
-  let fuels: NameIndex<FuelDefinition>
+  let fuels: TableLabels<FuelDefinition>
 
   /// A matching row with its year and values.
   private struct IndustryRow {

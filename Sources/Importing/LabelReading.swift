@@ -39,27 +39,31 @@ struct NameIndex<Name: Hashable & Sendable>: Sendable {
     let (residual, groups) = TextForms.bracketGroups(text)
     var units: [WrittenUnit] = [], unknownUnits: [String] = [], remarks: [String] = []
     for group in groups {
-      if let unit = UnitReading.parse(group) {
-        units.append(WrittenUnit(text: TextForms.trim(group), unit: unit))
-      } else if UnitReading.looksLikeUnit(group) {
-        unknownUnits.append(TextForms.trim(group))
-      } else {
-        remarks.append(TextForms.trim(group))
+      switch UnitReading.reading(group) {
+      case .unit(let unit): units.append(WrittenUnit(text: TextForms.trim(group), unit: unit))
+      case .unitLike: unknownUnits.append(TextForms.trim(group))
+      case .other: remarks.append(TextForms.trim(group))
       }
     }
-    var found: Set<Name> = [], unmatched = false
+    // The runs must all name the same thing: one name kept, and whether another differed
+    // (cheaper than a set of names, which hashes each).
+    var found: Name?, several = false, unmatched = false
+    func add(_ name: Name) {
+      if let found, found != name { several = true }
+      found = found ?? name
+    }
     for run in TextForms.scriptRuns(residual) {
       switch readRun(run) {
       case .ignored: continue
-      case .name(let name): found.insert(name)
+      case .name(let name): add(name)
       case .unit(let unit): units.append(unit)
       case .nameAndUnit(let name, let unit):
-        found.insert(name)
+        add(name)
         units.append(unit)
       case .unmatched: unmatched = true
       }
     }
-    let name = !unmatched && found.count == 1 ? found.first : nil
+    let name = !unmatched && !several ? found : nil
     return LabelReading(name: name, units: units, unknownUnits: unknownUnits, remarks: remarks)
   }
 
@@ -78,9 +82,11 @@ struct NameIndex<Name: Hashable & Sendable>: Sendable {
     if key.isEmpty || Self.ignorable.contains(key) || allowsCodes && Self.isCode(key) { return .ignored }
     if let name = lookup(key) { return .name(name) }
     let text = TextForms.trim(run)
-    guard UnitReading.looksLikeUnit(text) else { return .unmatched }
-    if let unit = UnitReading.parse(text) { return .unit(WrittenUnit(text: text, unit: unit)) }
-    return splitUnitSuffix(text) ?? .unmatched
+    switch UnitReading.reading(text) {
+    case .unit(let unit): return .unit(WrittenUnit(text: text, unit: unit))
+    case .unitLike: return splitUnitSuffix(text) ?? .unmatched
+    case .other: return .unmatched
+    }
   }
 
   private func lookup(_ key: String) -> Name? {
@@ -124,6 +130,46 @@ struct NameIndex<Name: Hashable & Sendable>: Sendable {
     }
     return (1...4).contains(digits) ? length + digits : nil
   }
+}
+
+/// A name index that reads each text once. The header rows of a table are looked at several
+/// times (to tell the table's kind, to find the header, then column by column); reading a label
+/// is the import's main cost, so one table's readings are kept while it is read.
+final class TableLabels<Name: Hashable & Sendable> {
+  let index: NameIndex<Name>
+  private var readings: [String: LabelReading<Name>] = [:]
+
+  init(_ index: NameIndex<Name>) { self.index = index }
+
+  func read(_ text: String) -> LabelReading<Name> {
+    if let reading = readings[text] { return reading }
+    let reading = index.read(text)
+    readings[text] = reading
+    return reading
+  }
+
+  func name(of text: String) -> Name? { read(text).name }
+}
+
+/// `UnitReading.reading` of a table's texts, each text read once: a unit row repeats one unit
+/// across its columns, and is looked at more than once.
+final class TableUnitReadings {
+  private var readings: [String: UnitReading.Reading] = [:]
+
+  func reading(_ text: String) -> UnitReading.Reading {
+    if let reading = readings[text] { return reading }
+    let reading = UnitReading.reading(text)
+    readings[text] = reading
+    return reading
+  }
+
+  /// As ``UnitReading/parse(_:)``.
+  func parse(_ text: String) -> ActivityUnit? {
+    if case .unit(let unit) = reading(text) { unit } else { nil }
+  }
+
+  /// As ``UnitReading/looksLikeUnit(_:)``.
+  func looksLikeUnit(_ text: String) -> Bool { reading(text) != .other }
 }
 
 /// Words that may stand next to a name (see `NameIndex.ignorable`).

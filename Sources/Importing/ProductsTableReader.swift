@@ -57,7 +57,7 @@ struct ProductsTableReader {
 
   /// A cheap test before the full reading: only cells mentioning cement or clinker can name one.
   static func mayNameProduct(_ text: String) -> Bool {
-    let form = TextForms.halfWidth(text).lowercased()
+    let form = TextForms.lowercasedHalfWidth(text)
     return ["水泥", "熟料", "cement", "clinker"].contains { TextForms.contains(form, $0) }
   }
 

@@ -18,6 +18,9 @@ enum TableUnits {
 
   /// Every `单位：X` / `Unit: X` in a text whose X is a known unit.
   static func statedUnits(_ text: String) -> [WrittenUnit] {
+    // Speed: most title lines state no unit, which a look at the bytes tells.
+    let lowered = TextForms.lowercasedHalfWidth(text)
+    guard TextForms.contains(lowered, "单位") || TextForms.contains(lowered, "unit") else { return [] }
     let characters = Array(TextForms.halfWidth(text))
     let folded = characters.map { $0.lowercased().first ?? $0 }
     var units: [WrittenUnit] = []

@@ -13,6 +13,25 @@ struct WrittenUnit: Sendable, Hashable {
 /// The result must be one of CementModel's units (10⁴ t, 10⁸ m³, 10⁸ kWh …); any other
 /// combination, such as `亿吨`, is reported as unknown rather than guessed.
 enum UnitReading {
+  /// What a text says as a unit.
+  enum Reading: Equatable {
+    /// A unit of CementModel's.
+    case unit(ActivityUnit)
+    /// No known unit, but a unit word (`万桶`, `barrels`): an unknown unit, not a remark.
+    case unitLike
+    /// Not a unit: a remark such as `含煤泥`, or a name.
+    case other
+  }
+
+  /// What `text` says as a unit; ``parse(_:)`` and ``looksLikeUnit(_:)`` in one look.
+  static func reading(_ text: String) -> Reading {
+    let form = normalForm(text)
+    if let unit = spellings[form] { return .unit(unit) }
+    var utf8 = form
+    let mentionsUnitWord = utf8.withUTF8 { bytes in unitWords.contains { word in TextForms.contains(bytes, word) } }
+    return mentionsUnitWord ? .unitLike : .other
+  }
+
   /// The unit `text` names, or nil.
   static func parse(_ text: String) -> ActivityUnit? {
     spellings[normalForm(text)]
@@ -21,8 +40,7 @@ enum UnitReading {
   /// True when `text` is a unit or mentions a unit word, so a bracket holding it is a unit, not a
   /// remark such as `(含煤泥)`; used to report unknown units instead of ignoring them.
   static func looksLikeUnit(_ text: String) -> Bool {
-    let form = normalForm(text)
-    return spellings[form] != nil || unitWords.contains { TextForms.contains(form, $0) }
+    reading(text) != .other
   }
 
   /// Spellings to suggest for a dimension, in messages.
@@ -80,10 +98,11 @@ enum UnitReading {
     return table
   }()
 
-  private static let unitWords = [
+  /// Words that make a text unit-like, in UTF-8.
+  private static let unitWords: [[UInt8]] = [
     "吨", "立方", "千瓦", "焦", "标准煤", "标煤", "桶", "度",
     "ton", "tce", "kwh", "wh", "kj", "gj", "tj", "m3", "cu.m", "cubic", "joule", "barrel",
-  ]
+  ].map { Array($0.utf8) }
 
   /// The units CementModel knows; a parsed unit must be one of them.
   private static let knownUnits: [ActivityUnit] = [
@@ -99,7 +118,7 @@ enum UnitReading {
     var table: [String: ActivityUnit] = [:]
     for (prefix, multiplier) in multipliers {
       for (name, base) in bases {
-        guard table[prefix + name] == nil, let unit = knownUnit(base.dimension, toBase: multiplier * base.toBase) else { continue }
+        guard let unit = knownUnit(base.dimension, toBase: multiplier * base.toBase), table[prefix + name] == nil else { continue }
         table[prefix + name] = unit
       }
     }
@@ -115,43 +134,66 @@ enum UnitReading {
   /// Half-width, lower case, without spaces, commas, `·`, a `单位：`/`Unit:` prefix or enclosing
   /// brackets; superscript powers written as `^`: `（10⁴ t）` → `10^4t`, `10,000 Tons` → `10000tons`.
   static func normalForm(_ text: String) -> String {
+    let lowered = TextForms.lowercasedHalfWidth(text)
+    return TextForms.isSimple(lowered) ? normalForm(of: lowered.unicodeScalars) : normalForm(of: lowered)
+  }
+
+  private static func normalForm<Units: Sequence>(of units: Units) -> String where Units.Element: TextUnit {
+    typealias Unit = Units.Element
     var form = ""
     var afterDigit = false, inPower = false
-    for character in TextForms.halfWidth(text).lowercased() {
-      if let digit = superscriptDigits[character] {
+    for unit in units {
+      if let digit = unit.singleScalar.flatMap(superscriptDigit) {
         if afterDigit && !inPower {
           form.append("^")
           inPower = true
         }
-        form.append(digit)
+        form.unicodeScalars.append(digit)
         continue
       }
       inPower = false
-      afterDigit = TextForms.isDigit(character)
-      if character.isWhitespace || character == "," || character == "·" || character == "•" || character == "\u{00D7}" && form.isEmpty {
+      afterDigit = unit.singleScalar.map { (0x30...0x39).contains($0.value) } ?? false
+      if unit.isWhitespace || unit == Unit(",") || unit == Unit("·") || unit == Unit("•") || unit == Unit("\u{00D7}") && form.isEmpty {
         continue
       }
-      form.append(character)
+      unit.append(to: &form)
     }
-    return stripLabel(stripBrackets(form))
+    // The form is stripped as the units it reads as, which may join ones the loop kept apart.
+    return Unit.string(stripLabel(stripBrackets(Unit.units(of: form)[...])))
   }
 
-  private static func stripBrackets(_ form: String) -> String {
+  private static func stripBrackets<Unit: TextUnit>(_ form: ArraySlice<Unit>) -> ArraySlice<Unit> {
     guard let first = form.first, let last = form.last, form.count >= 2,
-      (first == "(" && last == ")") || (first == "[" && last == "]")
+      (first == Unit("(") && last == Unit(")")) || (first == Unit("[") && last == Unit("]"))
     else { return form }
-    return String(form.dropFirst().dropLast())
+    return form.dropFirst().dropLast()
   }
 
-  private static func stripLabel(_ form: String) -> String {
-    for label in ["计量单位", "单位", "units", "unit"] where form.hasPrefix(label) {
+  /// Labels a unit may follow, as scalars (each a character of its own).
+  private static let unitLabels = ["计量单位", "单位", "units", "unit"].map { Array($0.unicodeScalars) }
+
+  private static func stripLabel<Unit: TextUnit>(_ form: ArraySlice<Unit>) -> ArraySlice<Unit> {
+    for label in unitLabels where form.starts(with: label, by: { $0 == Unit($1) }) {
       let rest = form.dropFirst(label.count)
-      return stripBrackets(String(rest.first == ":" ? rest.dropFirst() : rest))
+      return stripBrackets(rest.first == Unit(":") ? rest.dropFirst() : rest)
     }
     return form
   }
 
-  private static let superscriptDigits: [Character: Character] = [
-    "⁰": "0", "¹": "1", "²": "2", "³": "3", "⁴": "4", "⁵": "5", "⁶": "6", "⁷": "7", "⁸": "8", "⁹": "9",
-  ]
+  /// `⁴` → `4`: the digit a superscript digit stands for.
+  private static func superscriptDigit(_ scalar: Unicode.Scalar) -> Unicode.Scalar? {
+    switch scalar {
+    case "⁰": "0"
+    case "¹": "1"
+    case "²": "2"
+    case "³": "3"
+    case "⁴": "4"
+    case "⁵": "5"
+    case "⁶": "6"
+    case "⁷": "7"
+    case "⁸": "8"
+    case "⁹": "9"
+    default: nil
+    }
+  }
 }

@@ -76,7 +76,7 @@ public struct YearbookImporter: Sendable {
   ///   is not a number, or the year cannot be told.
   public func importEnergyTable(_ bytes: [UInt8], file: String) throws(ImportError) -> EnergyTableImport {
     let table = try YearbookTable.load(bytes, file: file)
-    return try EnergyTableReader(table: table, fuels: fuels).read()
+    return try EnergyTableReader(table: table, fuels: TableLabels(fuels)).read()
   }
 
   /// Reads cement and clinker output from a products table.
@@ -98,8 +98,9 @@ public struct YearbookImporter: Sendable {
   /// the file is parsed once.
   public func importTable(_ bytes: [UInt8], file: String) throws(ImportError) -> TableImport {
     let table = try YearbookTable.load(bytes, file: file)
-    switch try classify(table) {
-    case .energy: return .energy(try EnergyTableReader(table: table, fuels: fuels).read())
+    let labels = TableLabels(fuels)
+    switch try classify(table, fuels: labels) {
+    case .energy: return .energy(try EnergyTableReader(table: table, fuels: labels).read())
     case .products: return .products(try ProductsTableReader(table: table).read())
     }
   }
@@ -109,17 +110,20 @@ public struct YearbookImporter: Sendable {
   /// - Throws: ``ImportError`` naming the file when it is neither.
   public func classify(_ bytes: [UInt8], file: String) throws(ImportError) -> TableKind {
     let table = try YearbookTable.load(bytes, file: file)
-    return try classify(table)
+    return try classify(table, fuels: TableLabels(fuels))
   }
 
-  func classify(_ table: YearbookTable) throws(ImportError) -> TableKind {
+  func classify(_ table: YearbookTable, fuels: TableLabels<FuelDefinition>) throws(ImportError) -> TableKind {
     var sawProduct = false
     for row in table.rows {
+      let cells = row.nonBlankCells
+      // Speed: a row of one cell (a title or a note) cannot name two fuels; only products are looked for.
+      let mayNameFuels = cells.count >= EnergyLayoutReader.fuelsInHeader
       var fuelsNamed: Set<Fuel> = [], productCells = 0
-      for cell in row.cells where !cell.isBlank {
+      for cell in cells {
         if ProductsTableReader.mayNameProduct(cell.text) && Vocabulary.products.name(of: cell.text) != nil {
           productCells += 1
-        } else if let definition = fuels.name(of: cell.text) {
+        } else if mayNameFuels, let definition = fuels.name(of: cell.text) {
           fuelsNamed.insert(definition.fuel)
         }
       }
@@ -127,7 +131,7 @@ public struct YearbookImporter: Sendable {
       sawProduct = sawProduct || productCells > 0
     }
     if sawProduct { return .products }
-    let header = likelyHeader(table)
+    let header = likelyHeader(table, fuels: fuels)
     throw ImportError(
       "neither an energy-by-industry table nor a products table: no row names two or more fuels, "
         + "and no cell names cement (水泥)" + (header?.description ?? ""),
@@ -137,7 +141,7 @@ public struct YearbookImporter: Sendable {
 
   /// The row of a table of neither kind that reads most like a header (the most cells holding
   /// text that is not a number), and what it names, so the message can show what was found.
-  private func likelyHeader(_ table: YearbookTable) -> (description: String, location: SourceLocation)? {
+  private func likelyHeader(_ table: YearbookTable, fuels: TableLabels<FuelDefinition>) -> (description: String, location: SourceLocation)? {
     let textCells = { (row: TableRow) in row.nonBlankCells.filter { !CellReader.isNumber($0.text) } }
     guard let row = table.rows.max(by: { textCells($0).count < textCells($1).count }), textCells(row).count >= 2 else {
       return nil

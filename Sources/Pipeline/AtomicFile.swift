@@ -29,9 +29,28 @@ struct StagedFiles: ~Copyable {
   /// Writes `bytes` under a temporary name for the file `name`.
   mutating func stage(_ name: String, bytes: [UInt8]) throws(PipelineError) {
     let temporary = try reserve(name)
-    guard FileManager.default.createFile(atPath: temporary, contents: Data(bytes)) else {
+    guard Self.createFile(temporary, bytes: bytes) else {
       throw PipelineError("cannot write \(temporary) (permission denied or disk full?)", hint: "choose a writable folder with --output")
     }
+  }
+
+  /// Writes `bytes` to a new file at `path` with plain system calls. (`FileManager.createFile`
+  /// writes a second temporary file, syncs it to disk and renames it: as much time again as
+  /// writing the outputs, for a guarantee the staging already gives.)
+  private static func createFile(_ path: String, bytes: [UInt8]) -> Bool {
+    let file = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o666)
+    guard file >= 0 else { return false }
+    var written = 0
+    let complete = bytes.withUnsafeBytes { buffer in
+      while written < buffer.count {
+        let count = write(file, buffer.baseAddress! + written, buffer.count - written)
+        if count < 0 && errno == EINTR { continue }
+        guard count > 0 else { return false }
+        written += count
+      }
+      return true
+    }
+    return close(file) == 0 && complete
   }
 
   /// Renames every staged file into place and returns the final paths.

@@ -18,16 +18,20 @@ extension Pipeline {
   }
 
   /// Verifies a province's account against each of its published tables.
-  public func verify(province: String, methodology override: String?, tolerance: Double?) throws(PipelineError) -> VerificationOutcome {
+  public func verify(
+    province: String, methodology override: String?, years: ClosedRange<Int>? = nil, tolerance: Double?
+  ) throws(PipelineError) -> VerificationOutcome {
     let tables = try publishedTables(province: province)
     guard !tables.isEmpty else {
       throw PipelineError("no published tables for \(province) in \(inputs.root)/published/\(province)", hint: "see Inputs/README.md for the format")
     }
-    let provinceInputs = try importProvince(province)
+    let imported = try importProvince(province)
+    let provinceInputs = years.map { imported.restricted(to: $0) } ?? imported
     var reports: [VerificationReport] = []
     var text = ""
     for table in tables {
-      let methodology = try self.methodology(override ?? table.methodology ?? "study-2025")
+      let loaded = try self.methodology(override ?? table.methodology ?? "study-2025")
+      let methodology = years.map { loaded.over(years: $0) } ?? loaded
       let account = try Pipeline.account(provinceInputs, methodology: methodology, catalogue: catalogue)
       let report = Verifier(tolerance: tolerance).verify(account, against: table)
       reports.append(report)

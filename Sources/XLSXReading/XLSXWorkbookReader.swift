@@ -20,7 +20,7 @@ internal import Foundation
 /// Values only: formulas give their cached results, and styles, number formats, merged
 /// ranges, comments and charts are not read. Dates are the numbers Excel stores.
 public final class XLSXWorkbookReader: @unchecked Sendable {
-  /// The path the workbook was opened from, as given.
+  /// The path the workbook was opened from, as given (or the name given with its bytes).
   public let path: String
   /// The names of the sheets, in workbook (tab) order, hidden ones included.
   public let sheetNames: [String]
@@ -38,10 +38,25 @@ public final class XLSXWorkbookReader: @unchecked Sendable {
   /// Throws when the file cannot be read, is not a ZIP archive (for example a CSV or an old
   /// .xls saved with the wrong extension), is password-protected (Excel then writes an
   /// OLE compound file, not a ZIP), is truncated, or has no readable `xl/workbook.xml`.
-  public init(path: String) throws(XLSXReadError) {
-    self.path = path
+  public convenience init(path: String) throws(XLSXReadError) {
+    let bytes: [UInt8]
     do throws(ReadFailure) {
-      let bytes = try Self.readFile(path)
+      bytes = try Self.readFile(path)
+    } catch {
+      throw XLSXReadError(file: path, cell: error.cell, message: error.message, hint: error.hint)
+    }
+    try self.init(bytes: bytes, name: path)
+  }
+
+  /// Opens a workbook already in memory (a download, an upload, a fuzzer's input).
+  ///
+  /// - Parameters:
+  ///   - bytes: The whole .xlsx file.
+  ///   - name: What to call the workbook in errors, in place of a path; kept as ``path``.
+  /// - Throws: As ``init(path:)`` does for the file's contents.
+  public init(bytes: [UInt8], name: String) throws(XLSXReadError) {
+    self.path = name
+    do throws(ReadFailure) {
       try Self.checkSignature(bytes)
       let archive = try ZIPArchive(bytes: bytes)
 
@@ -98,7 +113,7 @@ public final class XLSXWorkbookReader: @unchecked Sendable {
       sharedStringsPart =
         sharedStrings ?? (archive.entry(named: "xl/sharedStrings.xml") != nil ? "xl/sharedStrings.xml" : nil)
     } catch {
-      throw XLSXReadError(file: path, cell: error.cell, message: error.message, hint: error.hint)
+      throw XLSXReadError(file: name, cell: error.cell, message: error.message, hint: error.hint)
     }
   }
 

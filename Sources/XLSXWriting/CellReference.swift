@@ -6,14 +6,17 @@ public let maximumColumnCount = 16_384
 /// The letters of a 0-based column: 0 → `A`, 25 → `Z`, 26 → `AA`.
 public func columnName(_ column: Int) -> String {
   precondition(column >= 0, "column index must not be negative")
-  var letters: [Character] = []
+  // Built as ASCII bytes: a string of `Character`s costs several times more, and formulas need
+  // thousands of names.
+  var letters: [UInt8] = []
   var rest = column + 1  // bijective base 26: there is no zero digit
   while rest > 0 {
     let digit = (rest - 1) % 26
-    letters.append(Character(Unicode.Scalar(UInt8(65 + digit))))
+    letters.append(UInt8(65 + digit))
     rest = (rest - 1) / 26
   }
-  return String(letters.reversed())
+  letters.reverse()
+  return String(decoding: letters, as: UTF8.self)
 }
 
 /// An A1 reference to a 0-based cell: (4, 2) → `C5`, or `$C$5` when `absolute`.

@@ -37,18 +37,19 @@ public final class Worksheet {
 
   /// Writes `value` into the cell at (`row`, `column`), optionally styled.
   public func write(_ value: CellValue, row: Int, column: Int, style: CellStyle? = nil) throws(XLSXError) {
-    let operation = "write \(quotedSheetName(name))!\(Self.describe(row: row, column: column))"
-    let (sheet, cRow, cColumn) = try cell(row, column, operation)
-    let format = try workbook.format(for: style, operation)
+    // Worded only for an error: a workbook writes thousands of cells.
+    func operation() -> String { "write \(quotedSheetName(name))!\(Self.describe(row: row, column: column))" }
+    let (sheet, cRow, cColumn) = try cell(row, column, operation())
+    let format = try workbook.format(for: style, operation())
     let result: lxw_error
     switch value {
     case .number(let number):
-      try requireFinite(number, operation)
+      try requireFinite(number, operation())
       result = worksheet_write_number(sheet, cRow, cColumn, number, format)
     case .text(let text):
       result = worksheet_write_string(sheet, cRow, cColumn, text, format)
     case .formula(let formula, let cachedValue):
-      try requireFinite(cachedValue, operation)
+      try requireFinite(cachedValue, operation())
       result = worksheet_write_formula_num(sheet, cRow, cColumn, formula, format, cachedValue)
     case .formulaText(let formula, let cachedText):
       result = worksheet_write_formula_str(sheet, cRow, cColumn, formula, format, cachedText)
@@ -57,7 +58,7 @@ public final class Worksheet {
     case .blank:
       result = worksheet_write_blank(sheet, cRow, cColumn, format)
     }
-    try check(result, operation)
+    try check(result, operation())
   }
 
   /// Writes `values` left to right starting at (`row`, `column`), all with `style`.
@@ -101,22 +102,22 @@ public final class Worksheet {
 
   /// Sets the width of every column in `columns` in Excel's character units.
   public func setColumnWidth(_ columns: ClosedRange<Int>, width: Double) throws(XLSXError) {
-    let operation = "set the width of columns \(columns) on \(quotedSheetName(name))"
-    let sheet = try liveHandle(operation)
+    func operation() -> String { "set the width of columns \(columns) on \(quotedSheetName(name))" }
+    let sheet = try liveHandle(operation())
     guard columns.lowerBound >= 0, columns.upperBound < maximumColumnCount else {
-      throw .invalid(operation, "columns must lie in 0..<\(maximumColumnCount)")
+      throw .invalid(operation(), "columns must lie in 0..<\(maximumColumnCount)")
     }
-    guard width.isFinite, width >= 0 else { throw .invalid(operation, "width \(width) is not a size") }
+    guard width.isFinite, width >= 0 else { throw .invalid(operation(), "width \(width) is not a size") }
     try check(
-      worksheet_set_column(sheet, lxw_col_t(columns.lowerBound), lxw_col_t(columns.upperBound), width, nil), operation)
+      worksheet_set_column(sheet, lxw_col_t(columns.lowerBound), lxw_col_t(columns.upperBound), width, nil), operation())
   }
 
   /// Sets the height of `row` in points (the default is 15).
   public func setRowHeight(_ row: Int, height: Double) throws(XLSXError) {
-    let operation = "set the height of row \(row) on \(quotedSheetName(name))"
-    let (sheet, cRow, _) = try cell(row, 0, operation)
-    guard height.isFinite, height >= 0 else { throw .invalid(operation, "height \(height) is not a size") }
-    try check(worksheet_set_row(sheet, cRow, height, nil), operation)
+    func operation() -> String { "set the height of row \(row) on \(quotedSheetName(name))" }
+    let (sheet, cRow, _) = try cell(row, 0, operation())
+    guard height.isFinite, height >= 0 else { throw .invalid(operation(), "height \(height) is not a size") }
+    try check(worksheet_set_row(sheet, cRow, height, nil), operation())
   }
 
   /// Keeps the rows above `row` and the columns left of `column` in view while scrolling:
@@ -256,9 +257,9 @@ public final class Worksheet {
     return (sheet, lxw_row_t(row), lxw_col_t(column))
   }
 
-  private func requireFinite(_ number: Double, _ operation: String) throws(XLSXError) {
+  private func requireFinite(_ number: Double, _ operation: @autoclosure () -> String) throws(XLSXError) {
     // libxlsxwriter would write "nan" or "inf" into the XML, which Excel refuses to open.
-    guard number.isFinite else { throw .invalid(operation, "\(number) is not a finite number") }
+    guard number.isFinite else { throw .invalid(operation(), "\(number) is not a finite number") }
   }
 
   /// `C5` for valid indices, `row -1, column 2` otherwise.

@@ -28,4 +28,18 @@ struct InputOptions: ParsableArguments {
 
   @Option(name: .long, help: ArgumentHelp("The province folder under <dir>/yearbook/ (default: the only one).", valueName: "name"))
   var province: String?
+
+  @Option(name: .long, help: ArgumentHelp("Account these years instead of the methodology's, e.g. 2005-2020.", valueName: "first-last"))
+  var years: YearRange?
+}
+
+/// A `first-last` range of years on the command line.
+struct YearRange: ExpressibleByArgument {
+  let range: ClosedRange<Int>
+
+  init?(argument: String) {
+    let parts = argument.split(whereSeparator: { "-–:".contains($0) }).compactMap { Int($0) }
+    guard parts.count == 2, parts[0] <= parts[1], (1900...2200).contains(parts[0]), (1900...2200).contains(parts[1]) else { return nil }
+    range = parts[0]...parts[1]
+  }
 }

@@ -17,6 +17,7 @@ struct Run: ParsableCommand {
         cement-accounts run --inputs Inputs --province liaoning --methodology study-2025 --output Output
         cement-accounts run --methodology Inputs/methodologies/study-2025.yaml --strict
         cement-accounts run --format csv xlsx --language zh
+        cement-accounts run --inputs other/Inputs --province sichuan --years 2005-2020
       """)
 
   @OptionGroup var options: InputOptions
@@ -51,8 +52,12 @@ struct Run: ParsableCommand {
     do {
       let pipeline = Pipeline(inputs: options.inputs)
       let province = try pipeline.inputs.resolveProvince(options.province)
-      let methodologies = try methodology.map { name throws(PipelineError) in try pipeline.methodology(name) }
-      let inputs = try pipeline.importProvince(province)
+      let methodologies = try methodology.map { name throws(PipelineError) in
+        let loaded = try pipeline.methodology(name)
+        return options.years.map { loaded.over(years: $0.range) } ?? loaded
+      }
+      let imported = try pipeline.importProvince(province)
+      let inputs = options.years.map { imported.restricted(to: $0.range) } ?? imported
       let accounts = try methodologies.map { m throws(PipelineError) in try Pipeline.account(inputs, methodology: m) }
       if strict { try Strictness.check(accounts.flatMap(\.findings)) }
       let formats = Set(format)

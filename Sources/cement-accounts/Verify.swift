@@ -33,7 +33,7 @@ struct Verify: ParsableCommand {
     do {
       let pipeline = Pipeline(inputs: options.inputs)
       let province = try pipeline.inputs.resolveProvince(options.province)
-      let verification = try pipeline.verify(province: province, methodology: methodology, tolerance: tolerance)
+      let verification = try pipeline.verify(province: province, methodology: methodology, years: options.years?.range, tolerance: tolerance)
       print(verification.text, terminator: "")
       agrees = verification.cellsAgree && (!strict || verification.statementsHold)
     } catch {

@@ -45,6 +45,26 @@ import XLSXWriting
     #expect(reader.sheetNames == ["Data", "Totals and shares", "辽宁 2013"])
   }
 
+  @Test func readsTheSameFromBytesAsFromThePath() throws {
+    defer { directory.remove() }
+    let path = try writeWorkbook()
+    let fromPath = try XLSXWorkbookReader(path: path)
+    let fromBytes = try XLSXWorkbookReader(
+      bytes: Array(try Data(contentsOf: URL(fileURLWithPath: path))), name: "upload.xlsx")
+    #expect(fromBytes.path == "upload.xlsx")
+    #expect(fromBytes.sheetNames == fromPath.sheetNames)
+    func cells(_ sheet: XLSXSheet) -> [String] { sheet.usedCells.map { "\($0.row),\($0.column): \($0.value)" } }
+    for name in fromPath.sheetNames {
+      let sheet = try fromBytes.sheet(named: name)
+      #expect(cells(sheet) == cells(try fromPath.sheet(named: name)))
+      #expect(sheet.file == "upload.xlsx")
+    }
+    let error = #expect(throws: XLSXReadError.self) {
+      _ = try XLSXWorkbookReader(bytes: Array("year,coal\n".utf8), name: "upload.xlsx")
+    }
+    #expect(error?.description.hasPrefix("upload.xlsx: error: not an .xlsx workbook") == true)
+  }
+
   @Test func readsNumbersTextFormulasAndBooleans() throws {
     defer { directory.remove() }
     let sheet = try XLSXWorkbookReader(path: try writeWorkbook()).sheet(named: "Data")

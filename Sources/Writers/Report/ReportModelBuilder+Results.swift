@@ -76,15 +76,17 @@ extension ReportModelBuilder {
   func totalsTable(_ marks: YearMarks) -> ReportModel.TotalsTable {
     let leading = leadingFuel
     let rows = account.years.map { year in
-      let leadingShare = leading.flatMap { year.emissions(of: $0) }.flatMap { Indicators.share($0, of: year.total(.energy)) }
+      // Each total summed once: `total` adds up the year's entries on every call.
+      let energy = year.total(.energy), process = year.total(.process), total = year.total(.total)
+      let leadingShare = leading.flatMap { year.emissions(of: $0) }.flatMap { Indicators.share($0, of: energy) }
       return ReportModel.TotalsRow(
         year: markedYear(year.year, (marks.energy[year.year] ?? []).union(marks.process[year.year] ?? [])),
         combustion: ReportNumber.tableValue(year.total(.combustion)),
         electricity: ReportNumber.tableValue(year.total(.electricity)),
-        energy: ReportNumber.tableValue(year.total(.energy)),
-        process: ReportNumber.tableValue(year.total(.process)),
-        total: ReportNumber.tableValue(year.total(.total)),
-        processShare: ReportNumber.percent(Indicators.share(year.total(.process), of: year.total(.total))) ?? "–",
+        energy: ReportNumber.tableValue(energy),
+        process: ReportNumber.tableValue(process),
+        total: ReportNumber.tableValue(total),
+        processShare: ReportNumber.percent(Indicators.share(process, of: total)) ?? "–",
         leadingFuelShare: ReportNumber.percent(leadingShare) ?? "–")
     }
     return ReportModel.TotalsTable(leadingFuel: MarkdownText.cell(leading.map { sourceName($0, scope: .combustion) } ?? "–"), rows: rows)

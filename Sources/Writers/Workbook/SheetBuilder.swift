@@ -24,8 +24,27 @@ extension WorkbookWriter {
     /// line break), or nothing for nil.
     func text(_ text: String?, _ row: Int, _ column: Int, _ style: CellStyle? = Styles.text, fits: Bool = true) throws(XLSXError) {
       guard let text else { return }
-      let trimmed = text.drop(while: \.isWhitespace).reversed().drop(while: \.isWhitespace).reversed()
-      try write(.text(String(trimmed)), row, column, style, fits: fits)
+      try write(.text(Self.trimmed(text)), row, column, style, fits: fits)
+    }
+
+    /// `text` without leading and trailing white space.
+    static func trimmed(_ text: String) -> String {
+      // Speed: a text whose first and last scalars are visible ASCII or Chinese ones cannot start
+      // or end with a white-space character; no need to look at its characters.
+      if let first = text.unicodeScalars.first, let last = text.unicodeScalars.last, isVisible(first), isVisible(last) {
+        return text
+      }
+      var trimmed = Substring(text)
+      while trimmed.first?.isWhitespace == true { trimmed.removeFirst() }
+      while trimmed.last?.isWhitespace == true { trimmed.removeLast() }
+      return String(trimmed)
+    }
+
+    private static func isVisible(_ scalar: Unicode.Scalar) -> Bool {
+      switch scalar.value {
+      case 0x21...0x7E, 0x3400...0x4DBF, 0x4E00...0x9FFF: true
+      default: false
+      }
     }
 
     /// The sheet's title in row 0 and its subtitle and note below it.
@@ -79,7 +98,7 @@ extension WorkbookWriter {
     static func of(_ value: CellValue, numberFormat: String?) -> Double {
       switch value {
       case .text(let text), .formulaText(_, let text):
-        text.split(separator: "\n").map { Self.of(String($0)) }.max() ?? 0
+        widestLine(text)
       case .number(let number), .formula(_, let number):
         Self.of(formatted(number, numberFormat))
       case .boolean: 5
@@ -90,6 +109,24 @@ extension WorkbookWriter {
     /// Characters of East Asian scripts take two columns, the rest one.
     static func of(_ text: String) -> Double {
       Double(text.unicodeScalars.reduce(0) { $0 + (isWide($1) ? 2 : 1) })
+    }
+
+    /// The width of the widest line of `text`. One pass over the scalars, rather than splitting
+    /// into lines of characters first (the workbook measures every cell): a line ends at each
+    /// line feed except the one of a CR LF, which is a single character.
+    static func widestLine(_ text: String) -> Double {
+      var widest = 0, width = 0
+      var previous: Unicode.Scalar?
+      for scalar in text.unicodeScalars {
+        if scalar == "\n" && previous != "\r" {
+          widest = max(widest, width)
+          width = 0
+        } else {
+          width += isWide(scalar) ? 2 : 1
+        }
+        previous = scalar
+      }
+      return Double(max(widest, width))
     }
 
     private static func isWide(_ scalar: Unicode.Scalar) -> Bool {
@@ -103,7 +140,8 @@ extension WorkbookWriter {
     /// to about eleven characters.
     private static func formatted(_ number: Double, _ format: String?) -> String {
       guard let format else { return String("\(number)".prefix(11)) }
-      let decimals = format.split(separator: ".").dropFirst().first.map { $0.filter { $0 == "0" }.count } ?? 0
+      // The formats are ASCII, read as bytes.
+      let decimals = format.utf8.split(separator: UInt8(ascii: ".")).dropFirst().first.map { $0.filter { $0 == UInt8(ascii: "0") }.count } ?? 0
       return format.hasSuffix("%") ? Format.fixed(number * 100, decimals) + "%" : Format.fixed(number, decimals)
     }
   }

@@ -78,10 +78,11 @@ extension WorkbookWriter {
         try sheet.write(context.formula(formula, share), row, C.processShare, Styles.share)
       }
       let combustion = context.layout.combustion
+      let energy = year.total(.energy)  // summed once: `total` adds up the year's entries on every call
       for fuel in combustion.sources {
         guard let column = columns.sourceShares[fuel], let source = combustion.column(fuel),
           let emissions = year.entries.first(where: { $0.source == fuel.id && $0.scope != .process })?.emissions,
-          let share = Indicators.share(emissions, of: year.total(.energy))
+          let share = Indicators.share(emissions, of: energy)
         else { continue }
         let formula = "\(reference(Layout.Sheet.combustion, row, source))/\(reference(nil, row, C.energy))"
         try sheet.write(context.formula(formula, share), row, column, Styles.share)

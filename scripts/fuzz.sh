@@ -1,0 +1,68 @@
+#!/usr/bin/env bash
+# Fuzzing (not a test, not part of CI): builds the libFuzzer targets of Fuzz/ with
+# AddressSanitizer and runs each in turn, one process on one core.
+#
+#   scripts/fuzz.sh [SECONDS] [TARGET ...]      # default: 60 s each for FuzzCSVImport FuzzXLSXRead
+#
+# Environment: FUZZ_WORK (corpora and crashers; default ${TMPDIR:-/tmp}/cement-accounts-fuzz),
+# FUZZ_SCRATCH (build folder; default .build-fuzz), FUZZ_FLAGS (more libFuzzer flags),
+# CEADS_SEED (real workbooks to seed FuzzXLSXRead with, space-separated; copied into FUZZ_WORK only).
+# A crash, sanitizer report, hang (> 10 s) or leak stops that target, leaves the input in
+# $FUZZ_WORK/artifacts/TARGET/, and makes the script exit 1 after the other targets have run.
+# Replay one with: .build-fuzz/release/TARGET FILE
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+seconds=${1:-60}
+shift || true
+targets=("$@")
+[ ${#targets[@]} -gt 0 ] || targets=(FuzzCSVImport FuzzXLSXRead)
+work=${FUZZ_WORK:-${TMPDIR:-/tmp}/cement-accounts-fuzz}
+scratch=${FUZZ_SCRATCH:-.build-fuzz}
+ceads=${CEADS_SEED:-/work/shared/data/ceads/emission-inventory/emission-inventory-30-provinces-2002.xlsx}
+
+echo "== building ${targets[*]} (release, -sanitize=fuzzer,address) in $scratch"
+# The linker's "Cannot export local symbol '__asan_…'" warnings are harmless and many.
+swift build -c release --package-path Fuzz --scratch-path "$scratch" -Xswiftc -sanitize=fuzzer,address 2>&1 |
+  grep -v "Cannot export local symbol" || true
+bin=$(swift build -c release --package-path Fuzz --scratch-path "$scratch" --show-bin-path)
+for target in "${targets[@]}"; do
+  [ -x "$bin/$target" ] || { echo "error: $bin/$target was not built" >&2; exit 1; }
+done
+
+echo "== seeds in $work/seeds"
+existing=()
+for workbook in $ceads; do [ -f "$workbook" ] && existing+=("$workbook"); done
+python3 Fuzz/Seeds/make-seeds.py . "$work/seeds" "${existing[@]}"
+if ${CC:-cc} Fuzz/Seeds/xlsxwriter-seed.c -lxlsxwriter -o "$work/xlsxwriter-seed" 2>/dev/null; then
+  "$work/xlsxwriter-seed" "$work/seeds/xlsx/xlsxwriter.xlsx"
+else
+  echo "note: no C compiler with libxlsxwriter; the libxlsxwriter seed is left out"
+fi
+
+status=0
+for target in "${targets[@]}"; do
+  case $target in
+    FuzzCSVImport) seeds=$work/seeds/csv ;;
+    FuzzXLSXRead) seeds=$work/seeds/xlsx ;;
+    *) echo "error: unknown target $target" >&2; exit 2 ;;
+  esac
+  corpus=$work/corpus/$target
+  artifacts=$work/artifacts/$target/
+  mkdir -p "$corpus" "$artifacts"
+  echo "== $target for $seconds s; corpus $corpus, crashers $artifacts"
+  # New inputs go into the first folder (kept between runs); the seeds are only read.
+  set +e
+  # shellcheck disable=SC2086
+  "$bin/$target" "$corpus" "$seeds" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=4096 \
+    -print_final_stats=1 -artifact_prefix="$artifacts" ${FUZZ_FLAGS:-} 2>&1 |
+    grep --line-buffered -v -e "^#[0-9]*[[:space:]]*\(NEW\|REDUCE\)" -e "NEW_FUNC"
+  code=${PIPESTATUS[0]}
+  set -e
+  if [ "$code" -ne 0 ]; then
+    echo "!! $target found a problem (exit $code); the input is in $artifacts (replay: $bin/$target FILE)"
+    status=1
+  fi
+  echo "   corpus: $(find "$corpus" -type f | wc -l) inputs"
+done
+exit $status
