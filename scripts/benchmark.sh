@@ -3,15 +3,15 @@
 # format alone, then all three) and of `verify`, release build, process start included.
 # Usage: scripts/benchmark.sh [RUNS]; SCRATCH=DIR builds in DIR instead of .build.
 #
-# The Swift runtime and Foundation are linked statically (--static-swift-stdlib): loading and
-# binding them dynamically costs more than a fifth of a run. CPU time (user + system) is the
-# steadier figure on a busy machine; wall time includes waiting for a core.
+# The Swift runtime and Foundation are linked statically (--static-swift-stdlib), as in the
+# README: loading and binding them dynamically adds some 7 ms to each run. CPU time (user +
+# system) is the steadier figure on a busy machine; wall time includes waiting for a core.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs=${1:-50}
 build=(swift build -c release --static-swift-stdlib --product cement-accounts --scratch-path "${SCRATCH:-.build}")
 "${build[@]}" >/dev/null
-bin=$("${build[@]}" --show-bin-path)/cement-accounts
+bin=$("${build[@]}" --show-bin-path 2>/dev/null)/cement-accounts
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
 "$bin" run --output "$out" >/dev/null   # warm the file cache

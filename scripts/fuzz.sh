@@ -6,7 +6,8 @@
 #
 # Environment: FUZZ_WORK (corpora and crashers; default ${TMPDIR:-/tmp}/cement-accounts-fuzz),
 # FUZZ_SCRATCH (build folder; default .build-fuzz), FUZZ_FLAGS (more libFuzzer flags),
-# CEADS_SEED (real workbooks to seed FuzzXLSXRead with, space-separated; copied into FUZZ_WORK only).
+# CEADS_SEED (real workbooks to seed FuzzXLSXRead with, space-separated, copied into FUZZ_WORK only;
+# empty for none).
 # A crash, sanitizer report, hang (> 10 s) or leak stops that target, leaves the input in
 # $FUZZ_WORK/artifacts/TARGET/, and makes the script exit 1 after the other targets have run.
 # Replay one with: .build-fuzz/release/TARGET FILE
@@ -19,12 +20,16 @@ targets=("$@")
 [ ${#targets[@]} -gt 0 ] || targets=(FuzzCSVImport FuzzXLSXRead)
 work=${FUZZ_WORK:-${TMPDIR:-/tmp}/cement-accounts-fuzz}
 scratch=${FUZZ_SCRATCH:-.build-fuzz}
-ceads=${CEADS_SEED:-/work/shared/data/ceads/emission-inventory/emission-inventory-30-provinces-2002.xlsx}
+ceads=${CEADS_SEED-/work/shared/data/ceads/emission-inventory/emission-inventory-30-provinces-2002.xlsx}
 
 echo "== building ${targets[*]} (release, -sanitize=fuzzer,address) in $scratch"
 # The linker's "Cannot export local symbol '__asan_…'" warnings are harmless and many.
+set +e
 swift build -c release --package-path Fuzz --scratch-path "$scratch" -Xswiftc -sanitize=fuzzer,address 2>&1 |
-  grep -v "Cannot export local symbol" || true
+  grep --line-buffered -v "Cannot export local symbol"
+built=${PIPESTATUS[0]}
+set -e
+[ "$built" -eq 0 ] || { echo "error: the fuzz targets did not build" >&2; exit 1; }
 bin=$(swift build -c release --package-path Fuzz --scratch-path "$scratch" --show-bin-path)
 for target in "${targets[@]}"; do
   [ -x "$bin/$target" ] || { echo "error: $bin/$target was not built" >&2; exit 1; }

@@ -28,7 +28,7 @@ indirect enum ConfigNode: Sendable {
   static func parse(yaml: String, file: String) throws(MethodologyError) -> ConfigNode {
     let root: Node?
     do {
-      root = try Yams.compose(yaml: yaml)
+      root = try compose(yaml)
     } catch let error as YamlError {
       throw MethodologyError(location(of: error, file: file), "not valid YAML: \(problem(of: error))")
     } catch {
@@ -36,6 +36,21 @@ indirect enum ConfigNode: Sendable {
     }
     guard let root else { throw MethodologyError(SourceLocation(file: file), "the file is empty") }
     return convert(root, file: file)
+  }
+
+  /// The YAML's node tree, composed without resolving the types of plain scalars, which this
+  /// tree never uses. (Yams's default resolver compiles a dozen regular expressions and runs them
+  /// on every key, as long as reading the rest of a methodology.) Types matter only when Yams
+  /// looks for repeated keys, where `1` and `"1"` differ; a document in which untyped keys repeat,
+  /// or which names a type (`!!int`), is composed again as before, so the tree and the errors are
+  /// Yams's default ones.
+  private static func compose(_ yaml: String) throws -> Node? {
+    guard !yaml.utf8.contains(UInt8(ascii: "!")) else { return try Yams.compose(yaml: yaml) }
+    do {
+      return try Yams.compose(yaml: yaml, .basic)
+    } catch YamlError.duplicatedKeysInMapping {
+      return try Yams.compose(yaml: yaml)
+    }
   }
 
   private static func convert(_ node: Node, file: String) -> ConfigNode {

@@ -35,8 +35,8 @@ struct StagedFiles: ~Copyable {
   }
 
   /// Writes `bytes` to a new file at `path` with plain system calls. (`FileManager.createFile`
-  /// writes a second temporary file, syncs it to disk and renames it: as much time again as
-  /// writing the outputs, for a guarantee the staging already gives.)
+  /// writes a second temporary file, waits for it to reach the disk and renames it: most of a
+  /// millisecond per file, for a guarantee the staging already gives.)
   private static func createFile(_ path: String, bytes: [UInt8]) -> Bool {
     let file = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o666)
     guard file >= 0 else { return false }
