@@ -69,7 +69,7 @@ let package = Package(
     .testTarget(name: "ReconciliationTests", dependencies: ["Reconciliation", "CementModel"]),
     .testTarget(name: "AllocationTests", dependencies: ["Allocation", "CementModel"]),
     .testTarget(name: "AccountingTests", dependencies: ["Accounting", "CementModel"]),
-    .testTarget(name: "VerificationTests", dependencies: ["Verification", "Accounting", "CementModel"]),
+    .testTarget(name: "VerificationTests", dependencies: ["Verification", "Accounting", "CementModel", "Pipeline"]),
     .testTarget(
       name: "WritersTests",
       dependencies: [
