@@ -11,28 +11,8 @@ import Testing
 @Suite(.serialized) struct BadInputTests {
   static let fixtures = "Tests/EndToEndTests/Fixtures/bad-inputs"
 
-  struct Outcome {
-    let status: Int32
-    let exited: Bool
-    let stdout: String
-    let stderr: String
-  }
-
-  static func run(_ arguments: [String]) throws -> Outcome {
-    let process = Process()
-    process.executableURL = CLITests.binary
-    process.arguments = arguments
-    process.currentDirectoryURL = CLITests.repository
-    let out = Pipe(), err = Pipe()
-    process.standardOutput = out
-    process.standardError = err
-    try process.run()
-    let stdout = out.fileHandleForReading.readDataToEndOfFile()
-    let stderr = err.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return Outcome(
-      status: process.terminationStatus, exited: process.terminationReason == .exit,
-      stdout: String(decoding: stdout, as: UTF8.self), stderr: String(decoding: stderr, as: UTF8.self))
+  static func run(_ arguments: [String]) throws -> CLITests.Result {
+    try CLITests.run(arguments)
   }
 
   /// A path under the temporary folder that does not exist yet.

@@ -8,6 +8,8 @@ import Testing
 
   struct Result {
     let status: Int32
+    /// False when the process ended by a signal (a crash).
+    let exited: Bool
     let stdout: String
     let stderr: String
   }
@@ -24,7 +26,9 @@ import Testing
     let stdout = out.fileHandleForReading.readDataToEndOfFile()
     let stderr = err.fileHandleForReading.readDataToEndOfFile()
     process.waitUntilExit()
-    return Result(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self), stderr: String(decoding: stderr, as: UTF8.self))
+    return Result(
+      status: process.terminationStatus, exited: process.terminationReason == .exit,
+      stdout: String(decoding: stdout, as: UTF8.self), stderr: String(decoding: stderr, as: UTF8.self))
   }
 
   /// A scratch folder holding a copy of the bundled inputs.
