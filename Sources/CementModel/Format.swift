@@ -16,4 +16,25 @@ public enum Format {
     if negative { digits.insert(UInt8(ascii: "-"), at: 0) }
     return String(decoding: digits, as: UTF8.self)
   }
+
+  /// `12.3`, `0.0457`, `45168`: four significant digits, at most six decimals, for messages.
+  public static func significant(_ value: Double) -> String {
+    guard value.isFinite, value != 0 else { return value == 0 ? "0" : "\(value)" }
+    var decimals = 0, magnitude = abs(value)
+    while magnitude < 1000 && decimals < 6 {
+      magnitude *= 10
+      decimals += 1
+    }
+    var text = fixed(value, decimals)
+    if text.contains(".") {
+      while text.hasSuffix("0") { text.removeLast() }
+      if text.hasSuffix(".") { text.removeLast() }
+    }
+    return text
+  }
+
+  /// `+12.3 %`, `-0.4 %`: a fraction as a signed percentage with one decimal.
+  public static func percent(_ fraction: Double) -> String {
+    (fraction > 0 ? "+" : "") + fixed(fraction * 100, 1) + " %"
+  }
 }

@@ -183,11 +183,19 @@ public struct Methodology: Sendable, Hashable {
   public let copiedYears: CopiedYearRule
   public let stageSeries: Aggregate
   public let stages: [StageDefinition]
+  /// How each series is made consistent over the years and across sources; by default the
+  /// `gapFilling` rule for every series.
+  public let timeSeries: TimeSeriesRules
+  /// How cement output is derived where no table gives it; nil: it must be given.
+  public let cementDerivation: CementDerivation?
+  /// The consistency checks' tolerances.
+  public let checks: ConsistencyRules
 
   public init(
     name: String, title: String, files: [String], years: ClosedRange<Int>, factorSet: FactorSet,
     electricity: ElectricityMethod, process: ProcessMethod, allocation: AllocationRule, gapFilling: GapFilling,
-    copiedYears: CopiedYearRule, stageSeries: Aggregate, stages: [StageDefinition]
+    copiedYears: CopiedYearRule, stageSeries: Aggregate, stages: [StageDefinition], timeSeries: TimeSeriesRules? = nil,
+    cementDerivation: CementDerivation? = nil, checks: ConsistencyRules = .standard
   ) {
     self.name = name
     self.title = title
@@ -201,6 +209,9 @@ public struct Methodology: Sendable, Hashable {
     self.copiedYears = copiedYears
     self.stageSeries = stageSeries
     self.stages = stages
+    self.timeSeries = timeSeries ?? .gapFilling(gapFilling)
+    self.cementDerivation = cementDerivation
+    self.checks = checks
   }
 
   /// The same methodology over another accounting period (`--years`); stages that fall
@@ -209,6 +220,7 @@ public struct Methodology: Sendable, Hashable {
     Methodology(
       name: name, title: title, files: files, years: years, factorSet: factorSet, electricity: electricity, process: process,
       allocation: allocation, gapFilling: gapFilling, copiedYears: copiedYears, stageSeries: stageSeries,
-      stages: stages.filter { years.contains($0.base) && years.contains($0.last) })
+      stages: stages.filter { years.contains($0.base) && years.contains($0.last) }, timeSeries: timeSeries,
+      cementDerivation: cementDerivation, checks: checks)
   }
 }

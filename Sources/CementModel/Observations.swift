@@ -8,12 +8,18 @@ public struct IndustryEnergyRecord: Sendable, Hashable {
   public let location: SourceLocation
   /// Values by catalogue fuel; `nil` values are cells the source left unavailable (`…`, `NA`, empty).
   public let values: [Fuel: Traced<ActivityAmount?>]
+  /// The dataset the row belongs to (`yearbook`, `ceads`): rows of different datasets for one
+  /// year are not duplicates but sources to be combined by the methodology's time-series rules.
+  public let dataset: String
 
-  public init(year: Int, industryLabel: String, location: SourceLocation, values: [Fuel: Traced<ActivityAmount?>]) {
+  public init(
+    year: Int, industryLabel: String, location: SourceLocation, values: [Fuel: Traced<ActivityAmount?>], dataset: String = Dataset.yearbook
+  ) {
     self.year = year
     self.industryLabel = industryLabel
     self.location = location
     self.values = values
+    self.dataset = dataset
   }
 }
 
@@ -29,11 +35,14 @@ public struct ProductRecord: Sendable, Hashable {
   public let year: Int
   public let product: Product
   public let output: Traced<Quantity<Mass>?>
+  /// The dataset the value belongs to (see ``IndustryEnergyRecord/dataset``).
+  public let dataset: String
 
-  public init(year: Int, product: Product, output: Traced<Quantity<Mass>?>) {
+  public init(year: Int, product: Product, output: Traced<Quantity<Mass>?>, dataset: String = Dataset.yearbook) {
     self.year = year
     self.product = product
     self.output = output
+    self.dataset = dataset
   }
 }
 
@@ -46,13 +55,19 @@ public struct ProvinceInputs: Sendable {
   public var findings: [Finding]
   /// Every file read, with its checksum, for the summary.
   public var files: [InputFile]
+  /// Totals a table states beside its parts, for the consistency checks.
+  public var statedTotals: [StatedTotal]
 
-  public init(province: String, energy: [IndustryEnergyRecord] = [], products: [ProductRecord] = [], findings: [Finding] = [], files: [InputFile] = []) {
+  public init(
+    province: String, energy: [IndustryEnergyRecord] = [], products: [ProductRecord] = [], findings: [Finding] = [],
+    files: [InputFile] = [], statedTotals: [StatedTotal] = []
+  ) {
     self.province = province
     self.energy = energy
     self.products = products
     self.findings = findings
     self.files = files
+    self.statedTotals = statedTotals
   }
 }
 
@@ -63,6 +78,7 @@ extension ProvinceInputs {
     var restricted = self
     restricted.energy = energy.filter { period.contains($0.year) }
     restricted.products = products.filter { period.contains($0.year) }
+    restricted.statedTotals = statedTotals.filter { period.contains($0.year) }
     let left = Set(energy.map(\.year) + products.map(\.year)).filter { !period.contains($0) }.sorted()
     if let first = left.first, let last = left.last {
       restricted.findings.append(Finding(
@@ -88,5 +104,38 @@ public struct InputFile: Sendable, Hashable {
     self.role = role
     self.sha256 = sha256
     self.encoding = encoding
+  }
+}
+
+/// The datasets the importers tag their records with.
+public enum Dataset {
+  /// Yearbook tables exported as CSV (`Inputs/yearbook/<province>/`).
+  public static let yearbook = "yearbook"
+  /// The CEADs provincial energy inventories and apparent emission inventory.
+  public static let ceads = "ceads"
+}
+
+/// A total a table states beside the parts it should equal: `Total Final Consumption` of a
+/// fuel against the sum of the sectors listed under it.
+public struct StatedTotal: Sendable, Hashable {
+  public let year: Int
+  public let fuel: Fuel
+  /// What is compared, for messages: `sectors vs Total Final Consumption`.
+  public let what: String
+  /// The stated total and the sum of the parts, in the fuel's reporting unit.
+  public let total: Double
+  public let sumOfParts: Double
+  public let partCount: Int
+  /// The cell of the stated total.
+  public let location: SourceLocation
+
+  public init(year: Int, fuel: Fuel, what: String, total: Double, sumOfParts: Double, partCount: Int, location: SourceLocation) {
+    self.year = year
+    self.fuel = fuel
+    self.what = what
+    self.total = total
+    self.sumOfParts = sumOfParts
+    self.partCount = partCount
+    self.location = location
   }
 }

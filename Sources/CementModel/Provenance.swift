@@ -65,6 +65,12 @@ public enum Flag: String, Sendable, Hashable, CaseIterable, Comparable, CustomSt
   case allocated
   /// The value was derived from other statistics rather than read.
   case derived
+  /// The year came from a second source, scaled onto the first by their overlap (splice).
+  case spliced
+  /// The year was estimated from a related series (surrogate method).
+  case surrogate
+  /// The year lies beyond the observations and was extrapolated from their trend.
+  case extrapolated
   /// The source printed no value (`…`, `NA`, empty) and nothing filled it.
   case notAvailable = "not-available"
 

@@ -6,26 +6,31 @@ import CementModel
 public struct Reconciler: Sendable {
   public let catalogue: FuelCatalogue
   public let years: ClosedRange<Int>
-  public let gapFilling: GapFilling
+  /// How each series is filled and how sources are combined.
+  public let timeSeries: TimeSeriesRules
   public let copiedYears: CopiedYearRule
   /// The products the account needs for every year (cement, or clinker when it is read from
-  /// the table): a year the gap-filling rule cannot fill is an error naming the table.
+  /// the table): a year the time-series methods cannot fill is an error naming the table.
   public let requiredProducts: Set<Product>
   /// Component fuels the factor set gives factors of their own (raw coal, cleaned coal …).
   /// Where a table lacks its carrier's total and every component present has its own factors,
   /// the components stay separate series; otherwise they are summed into the carrier.
   public let componentsWithFactors: Set<Fuel>
+  /// Tolerances of the consistency checks.
+  public let checks: ConsistencyRules
 
   public init(
     catalogue: FuelCatalogue = .standard, years: ClosedRange<Int>, gapFilling: GapFilling, copiedYears: CopiedYearRule,
-    requiredProducts: Set<Product> = [], componentsWithFactors: Set<Fuel> = []
+    requiredProducts: Set<Product> = [], componentsWithFactors: Set<Fuel> = [], timeSeries: TimeSeriesRules? = nil,
+    checks: ConsistencyRules = .standard
   ) {
     self.catalogue = catalogue
     self.years = years
-    self.gapFilling = gapFilling
+    self.timeSeries = timeSeries ?? .gapFilling(gapFilling)
     self.copiedYears = copiedYears
     self.requiredProducts = requiredProducts
     self.componentsWithFactors = componentsWithFactors
+    self.checks = checks
   }
 
   /// Reconciles one province's inputs with the rules of `methodology`.
@@ -37,70 +42,136 @@ public struct Reconciler: Sendable {
     }
     self.init(
       catalogue: catalogue, years: methodology.years, gapFilling: methodology.gapFilling, copiedYears: methodology.copiedYears,
-      requiredProducts: [product], componentsWithFactors: Set(methodology.factorSet.fuels.keys))
+      requiredProducts: [product], componentsWithFactors: Set(methodology.factorSet.fuels.keys), timeSeries: methodology.timeSeries,
+      checks: methodology.checks)
   }
+
+  /// The default methods, as messages name them: `carry-forward`, `overlap, carry-forward`.
+  var defaultMethods: String { Self.methodNames(timeSeries.methods) }
+
+  static func methodNames(_ methods: [TimeSeriesMethod]) -> String { methods.map(\.name).joined(separator: ", ") }
 
   public func reconcile(_ inputs: ProvinceInputs) throws(ReconciliationError) -> ActivitySeries {
     var findings = inputs.findings
     try checkPlausible(inputs.energy)
-    let rows = try uniqueRows(inputs.energy, findings: &findings)
-    try checkYearsInRange(rows.map { ($0.year, $0.location) } + inputs.products.map { ($0.year, $0.output.sources.first?.location ?? SourceLocation(file: "products")) })
+    let datasets = try orderedDatasets(inputs)
 
-    var observed: [Fuel: [Int: ActivityValue]] = [:]
+    var observed: [(dataset: String, fuels: [Fuel: [Int: ActivityValue]])] = []
     var totalEnergy: [Int: ActivityValue] = [:]
-    for row in rows {
-      for (fuel, value) in try groupValues(row, findings: &findings) {
-        if fuel == .totalEnergy {
-          if let amount = value.value { totalEnergy[row.year] = value.map(nil) { _ in amount } }
-        } else {
-          observed[fuel, default: [:]][row.year] = value.value.map { amount in value.map(nil) { _ in amount } }
+    var yearsWithTables = Set<Int>()
+    var firstRow: [Int: SourceLocation] = [:]
+    for dataset in datasets {
+      let rows = try uniqueRows(inputs.energy.filter { $0.dataset == dataset }, findings: &findings)
+      try checkYearsInRange(rows.map { ($0.year, $0.location) })
+      var series: [Fuel: [Int: ActivityValue]] = [:]
+      for row in rows {
+        firstRow[row.year] = firstRow[row.year] ?? row.location
+        for (fuel, value) in try groupValues(row, findings: &findings) {
+          if fuel == .totalEnergy {
+            if let amount = value.value, totalEnergy[row.year] == nil { totalEnergy[row.year] = value.map(nil) { _ in amount } }
+          } else {
+            series[fuel, default: [:]][row.year] = value.value.map { amount in value.map(nil) { _ in amount } }
+          }
         }
       }
+      let copied = handleCopiedYears(&series, rows: rows, dataset: datasets.count > 1 ? dataset : nil, findings: &findings)
+      yearsWithTables.formUnion(Set(rows.map(\.year)).subtracting(copiedYears == .treatAsGap ? Set(copied) : []))
+      observed.append((dataset, series))
     }
-    let copied = CopiedYearDetector.copiedYears(in: observed)
-    for (year, previous) in copied.sorted(by: { $0.key < $1.key }) {
-      let action = copiedYears == .treatAsGap ? "treated as missing and filled by \(gapFilling.rawValue)" : "kept and flagged"
-      findings.append(Finding(
-        .warning, check: "copied-year",
-        "\(year) equals \(previous) in every fuel: probably copied, not observed (\(action))",
-        at: rows.first { $0.year == year }?.location, year: year))
-      for fuel in observed.keys {
-        if copiedYears == .treatAsGap {
-          observed[fuel]?[year] = nil
-        } else if let value = observed[fuel]?[year] {
-          var flagged = value
-          flagged.flags.insert(.copiedYear)
-          flagged.steps.append("equals \(previous) in every fuel (copied year?)")
-          observed[fuel]?[year] = flagged
-        }
-      }
-    }
+    try checkYearsInRange(inputs.products.map { ($0.year, $0.output.sources.first?.location ?? SourceLocation(file: "products")) })
 
-    let yearsWithTables = Set(rows.map(\.year)).subtracting(copiedYears == .treatAsGap ? Set(copied.keys) : [])
+    let products = try productSeries(inputs.products, datasets: datasets, findings: &findings)
+    try checkRequiredProducts(products, inputs: inputs)
+    var surrogates: [SeriesName: [Int: Double]] = [:]
+    for (product, values) in products { surrogates[.product(product)] = values.mapValues(\.value.baseValue) }
+    for (fuel, values) in observed.first?.fuels ?? [:] { surrogates[.fuel(fuel)] = values.mapValues(\.value.baseValue) }
+
     var fuels: [Fuel: [Int: ActivityValue]] = [:]
-    for (fuel, series) in observed {
-      let filled = GapFiller(rule: gapFilling, years: years).fill(series.compactMapValues { $0 })
+    let allFuels = Set(observed.flatMap(\.fuels.keys))
+    for fuel in allFuels.sorted() {
+      let name = SeriesName.fuel(fuel)
+      let methods = timeSeries.methods(for: name)
+      let primary = observed.first?.fuels[fuel] ?? [:]
+      let secondary = observed.dropFirst().compactMap { entry in entry.fuels[fuel].map { (entry.dataset, $0) } }
+      let filled = TimeSeriesFiller(years: years, methods: methods).fill(primary, secondary: secondary, surrogates: surrogates)
+      findings += Self.fillFindings(name, filled.values, observed: primary, notes: filled.notes)
       for missing in filled.unfilled {
         findings.append(Finding(
           .warning, check: "not-available",
-          "\(fuel) has no value for \(missing) and \(gapFilling.rawValue) cannot fill it: left out of the account", year: missing))
+          "\(fuel) has no value for \(missing) and \(Self.methodNames(methods)) cannot fill it: left out of the account", year: missing))
       }
       fuels[fuel] = filled.values
     }
     for year in years where !yearsWithTables.contains(year) {
       guard fuels.values.contains(where: { $0[year] != nil }) else {
         throw ReconciliationError(
-          "no energy table for \(year), and \(gapFilling.rawValue) cannot fill it",
+          "no energy table for \(year), and \(defaultMethods) cannot fill it",
           hint: "supply the \(year) table or narrow the methodology's years (now \(years.lowerBound)-\(years.upperBound))")
       }
-      findings.append(Finding(.warning, check: "gap-filled", "no energy table for \(year): filled by \(gapFilling.rawValue)", year: year))
+      findings.append(Finding(.warning, check: "gap-filled", "no energy table for \(year): filled by \(defaultMethods)", year: year))
     }
     guard !fuels.isEmpty else { throw ReconciliationError("no energy table for the non-metallic mineral products industry was found") }
 
-    let products = try productSeries(inputs.products, findings: &findings)
-    try checkRequiredProducts(products, inputs: inputs)
+    findings += ConsistencyChecks(rules: checks, catalogue: catalogue).findings(
+      fuels: fuels, totalEnergy: totalEnergy, products: products, statedTotals: inputs.statedTotals, firstRow: firstRow)
     return ActivitySeries(
       province: inputs.province, years: years, fuels: fuels, totalEnergy: totalEnergy, products: products, findings: findings)
+  }
+
+  /// The datasets of the inputs, the primary one first. Several datasets need the
+  /// methodology to name its primary.
+  private func orderedDatasets(_ inputs: ProvinceInputs) throws(ReconciliationError) -> [String] {
+    let present = Set(inputs.energy.map(\.dataset)).union(inputs.products.map(\.dataset)).sorted()
+    guard present.count > 1 else { return present }
+    guard let primary = timeSeries.primary, present.contains(primary) else {
+      throw ReconciliationError(
+        "the inputs of \(inputs.province) come from \(present.count) datasets (\(present.joined(separator: ", "))), and the methodology "
+          + (timeSeries.primary.map { "names '\($0)' as primary, which is not among them" } ?? "does not say which is primary"),
+        hint: "set time_series.primary to one of \(present.joined(separator: ", ")) and choose how the other is spliced on (overlap)")
+    }
+    return [primary] + present.filter { $0 != primary }
+  }
+
+  /// Finds copied years in one dataset's series, flags them or removes them by the rule, and
+  /// returns them.
+  private func handleCopiedYears(
+    _ series: inout [Fuel: [Int: ActivityValue]], rows: [IndustryEnergyRecord], dataset: String?, findings: inout [Finding]
+  ) -> [Int] {
+    let copied = CopiedYearDetector.copiedYears(in: series)
+    for (year, previous) in copied.sorted(by: { $0.key < $1.key }) {
+      let action = copiedYears == .treatAsGap ? "treated as missing and filled by \(defaultMethods)" : "kept and flagged"
+      findings.append(Finding(
+        .warning, check: "copied-year",
+        "\(year) equals \(previous) in every fuel\(dataset.map { " of \($0)" } ?? ""): probably copied, not observed (\(action))",
+        at: rows.first { $0.year == year }?.location, year: year))
+      for fuel in series.keys {
+        if copiedYears == .treatAsGap {
+          series[fuel]?[year] = nil
+        } else if let value = series[fuel]?[year] {
+          var flagged = value
+          flagged.flags.insert(.copiedYear)
+          flagged.steps.append("equals \(previous) in every fuel (copied year?)")
+          series[fuel]?[year] = flagged
+        }
+      }
+    }
+    return Array(copied.keys)
+  }
+
+  /// One note per series and method that filled years beyond carry-forward and interpolation
+  /// (which the gap findings already report), and the methods' own notes.
+  static func fillFindings<V: Scalable>(
+    _ name: SeriesName, _ values: [Int: Traced<V>], observed: [Int: Traced<V>], notes: [String]
+  ) -> [Finding] {
+    var findings = notes.map { Finding(.warning, check: "time-series", "\(name): \($0)") }
+    for (flag, method) in [(Flag.spliced, "spliced from a second source by overlap"), (.surrogate, "estimated by surrogate"), (.extrapolated, "extrapolated by trend")] {
+      let filled = values.filter { observed[$0.key] == nil && $0.value.flags.contains(flag) }.keys.sorted()
+      guard let first = filled.first else { continue }
+      let detail = values[first]!.steps.last ?? ""
+      findings.append(Finding(
+        .note, check: "time-series-\(flag.rawValue)", "\(name) \(yearList(filled)) \(method) (\(first): \(detail))", year: first))
+    }
+    return findings
   }
 
   // MARK: - Steps
@@ -208,12 +279,14 @@ public struct Reconciler: Sendable {
     return result
   }
 
-  private func productSeries(_ records: [ProductRecord], findings: inout [Finding]) throws(ReconciliationError) -> [Product: [Int: Traced<Quantity<Mass>>]] {
-    var observed: [Product: [Int: Traced<Quantity<Mass>>]] = [:]
+  private func productSeries(
+    _ records: [ProductRecord], datasets: [String], findings: inout [Finding]
+  ) throws(ReconciliationError) -> [Product: [Int: Traced<Quantity<Mass>>]] {
+    var observed: [Product: [String: [Int: Traced<Quantity<Mass>>]]] = [:]
     for record in records {
       guard let output = record.output.value else { continue }
       let value = record.output.map(nil) { _ in output }
-      if let existing = observed[record.product]?[record.year] {
+      if let existing = observed[record.product]?[record.dataset]?[record.year] {
         guard existing.value == output else {
           throw ReconciliationError(
             "two different \(record.product) outputs for \(record.year): \(existing.sources.map(\.location.description).joined()) and \(value.sources.map(\.location.description).joined())",
@@ -221,13 +294,19 @@ public struct Reconciler: Sendable {
         }
         continue
       }
-      observed[record.product, default: [:]][record.year] = value
+      observed[record.product, default: [:]][record.dataset, default: [:]][record.year] = value
     }
     var result: [Product: [Int: Traced<Quantity<Mass>>]] = [:]
-    for (product, series) in observed {
-      let filled = GapFiller(rule: gapFilling, years: years).fill(series)
-      for year in filled.values.keys.sorted() where series[year] == nil {
-        findings.append(Finding(.warning, check: "gap-filled", "\(product) output for \(year) filled by \(gapFilling.rawValue)", year: year))
+    for (product, byDataset) in observed.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
+      let name = SeriesName.product(product)
+      let ordered = datasets.filter { byDataset[$0] != nil }
+      let primary = ordered.first.flatMap { byDataset[$0] } ?? [:]
+      let methods = timeSeries.methods(for: name)
+      let filled = TimeSeriesFiller(years: years, methods: methods).fill(
+        primary, secondary: ordered.dropFirst().map { ($0, byDataset[$0]!) })
+      findings += Self.fillFindings(name, filled.values, observed: primary, notes: filled.notes)
+      for year in filled.values.keys.sorted() where primary[year] == nil {
+        findings.append(Finding(.warning, check: "gap-filled", "\(product) output for \(year) filled by \(Self.methodNames(methods))", year: year))
       }
       for year in filled.unfilled {
         findings.append(Finding(.warning, check: "not-available", "no \(product) output for \(year)", year: year))
@@ -257,7 +336,7 @@ extension Reconciler {
       guard let missing = years.first(where: { values[$0] == nil }) else { continue }
       let given = Self.yearList(Set(records.filter { $0.output.value != nil }.map(\.year)).sorted())
       throw ReconciliationError(
-        "no \(product) output for \(missing), and \(gapFilling.rawValue) cannot fill it "
+        "no \(product) output for \(missing), and \(Self.methodNames(timeSeries.methods(for: .product(product)))) cannot fill it "
           + "(\(tables.count == 1 ? "the table gives" : "the products tables give") \(given))",
         at: tables.count == 1 ? SourceLocation(file: tables[0]) : nil,
         hint: "add \(missing) to the products table, or narrow the methodology's years (now \(years.lowerBound)-\(years.upperBound))")

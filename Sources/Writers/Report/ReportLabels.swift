@@ -51,6 +51,8 @@ struct ReportLabels: Sendable {
 
   // MARK: Checks
   /// What a flag on filled or copied values means, for the checks list and the table marks.
+  /// `… and 12 more jump notes (the workbook's Checks sheet lists them all)`.
+  let moreNotes: @Sendable (String, Int) -> String
   let flagMeaning: @Sendable (Flag) -> String
 
   // MARK: Figure
@@ -158,11 +160,16 @@ struct ReportLabels: Sendable {
     processShareSentence: { firstYear, first, lastYear, last in
       "Process emissions were \(first) % of total emissions in \(firstYear) and \(last) % in \(lastYear)."
     },
+    moreNotes: { check, count in "… and \(count) more `\(check)` notes (the workbook's Checks sheet lists them all)" },
     flagMeaning: { flag in
       switch flag {
       case .carriedForward: "carried forward (a year without data takes the previous year's values)"
       case .interpolated: "interpolated (linear between the nearest observed years)"
       case .copiedYear: "copied year (equal to the previous year in every fuel: probably not observed)"
+      case .spliced: "spliced (a second source scaled onto the first by their ratio over the overlapping years)"
+      case .surrogate: "surrogate (estimated from a related series, such as cement output)"
+      case .extrapolated: "extrapolated (the trend of the nearest observed years)"
+      case .derived: "derived from other statistics"
       default: flag.rawValue
       }
     },
@@ -239,11 +246,16 @@ struct ReportLabels: Sendable {
     processShareSentence: { firstYear, first, lastYear, last in
       "工艺过程排放占总排放的比重由 \(firstYear) 年的 \(first)% 变为 \(lastYear) 年的 \(last)%。"
     },
+    moreNotes: { check, count in "……另有 \(count) 条 `\(check)` 提示（工作簿 Checks 表列出全部）" },
     flagMeaning: { flag in
       switch flag {
       case .carriedForward: "沿用上年（缺失年份取上一年的数值）"
       case .interpolated: "线性插值（取前后最近观测年份之间的直线值）"
       case .copiedYear: "疑似复制年份（各燃料数值与上一年完全相同，可能并非实测）"
+      case .spliced: "重叠拼接（按重叠年份的比值将第二来源换算到第一来源）"
+      case .surrogate: "替代指标推算（按相关序列如水泥产量推算）"
+      case .extrapolated: "趋势外推（按最近观测年份的趋势）"
+      case .derived: "由其他统计数据推算"
       default: flag.rawValue
       }
     },

@@ -12,10 +12,37 @@ extension ReportModelBuilder {
         flag: flag.rawValue, meaning: labels.flagMeaning(flag), years: labels.list(years.map(String.init)), symbol: symbol)
     }
     let warnings = account.findings.filter { $0.severity >= .warning }.map(findingText)
-    let notes = account.findings.filter { $0.severity < .warning }.map(findingText)
+    let notes = Self.capped(account.findings.filter { $0.severity < .warning }).map { item in
+      switch item {
+      case .finding(let finding): findingText(finding)
+      case .more(let check, let count): labels.moreNotes(check, count)
+      }
+    }
     return ReportModel.Checks(
       filled: filled, hasFilled: !filled.isEmpty, warnings: warnings, hasWarnings: !warnings.isEmpty, notes: notes,
       hasNotes: !notes.isEmpty)
+  }
+
+  enum NoteItem {
+    case finding(Finding)
+    case more(check: String, count: Int)
+  }
+
+  /// At most `perCheck` notes of each check, then one line saying how many more the workbook lists.
+  static func capped(_ findings: [Finding], perCheck: Int = 5) -> [NoteItem] {
+    var shown: [String: Int] = [:], items: [NoteItem] = []
+    var hidden: [(check: String, count: Int)] = []
+    for finding in findings {
+      shown[finding.check, default: 0] += 1
+      if shown[finding.check]! <= perCheck {
+        items.append(.finding(finding))
+      } else if let i = hidden.firstIndex(where: { $0.check == finding.check }) {
+        hidden[i].count += 1
+      } else {
+        hidden.append((finding.check, 1))
+      }
+    }
+    return items + hidden.map { NoteItem.more(check: $0.check, count: $0.count) }
   }
 
   /// `` `file:line:column`: message ``; the list it is in says whether it is a warning or a note.

@@ -4,7 +4,9 @@ import CementModel
 // The results: the study's Tables 1 and 3, totals and shares, stages and the structure shift.
 extension ReportModelBuilder {
   /// The flags that mark a year in the tables, in the order their symbols are explained.
-  static let markedFlags: [(flag: Flag, symbol: String)] = [(.carriedForward, "†"), (.interpolated, "‡"), (.copiedYear, "§")]
+  static let markedFlags: [(flag: Flag, symbol: String)] = [
+    (.carriedForward, "†"), (.interpolated, "‡"), (.copiedYear, "§"), (.spliced, "¶"), (.surrogate, "◊"), (.extrapolated, "»"),
+  ]
 
   /// The marked flags of each year, by the scopes whose entries carry them.
   struct YearMarks {

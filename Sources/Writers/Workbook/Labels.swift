@@ -169,6 +169,7 @@ extension WorkbookWriter {
         case .copiedYear: "copied year: equals the previous year in every fuel"
         case .carriedForward: "carried forward from the previous year (gap filled)"
         case .interpolated: "interpolated between observed years (gap filled)"
+        case .estimated: "estimated by a time-series method: spliced, surrogate or trend"
         case .derived: "derived from other statistics"
         }
       },
@@ -257,6 +258,7 @@ extension WorkbookWriter {
         case .copiedYear: "疑似复制年份：各燃料数值均与上一年相同"
         case .carriedForward: "沿用上一年数值（缺年补齐）"
         case .interpolated: "按相邻年份线性插值（缺年补齐）"
+        case .estimated: "按时间序列方法估算：拼接、替代指标或趋势外推"
         case .derived: "由其他统计数据推算"
         }
       },

@@ -13,6 +13,9 @@ extension WorkbookWriter {
     case carriedForward
     /// The year was missing and was interpolated.
     case interpolated
+    /// The year was estimated by a time-series method: spliced from a second source,
+    /// scaled from a surrogate series, or extrapolated.
+    case estimated
     /// Derived from other statistics (clinker from cement output …).
     case derived
 
@@ -23,6 +26,7 @@ extension WorkbookWriter {
       case .copiedYear: 0xFFEB9C
       case .carriedForward: 0xF8CBAD
       case .interpolated: 0xBDD7EE
+      case .estimated: 0xE4DFEC
       case .derived: 0xC6EFCE
       }
     }
@@ -33,6 +37,7 @@ extension WorkbookWriter {
       if flags.contains(.copiedYear) { return .copiedYear }
       if flags.contains(.carriedForward) { return .carriedForward }
       if flags.contains(.interpolated) { return .interpolated }
+      if !flags.isDisjoint(with: [.spliced, .surrogate, .extrapolated]) { return .estimated }
       if flags.contains(.derived) { return .derived }
       return nil
     }
