@@ -276,7 +276,7 @@ struct CEADsApparentSheet {
         ]
         output = Traced(cement, sources: [source], steps: steps, flags: [.derived])
       }
-      records.append((province.id, ProductRecord(year: year, product: .cement, output: output)))
+      records.append((province.id, ProductRecord(year: year, product: .cement, output: output, dataset: Dataset.ceads)))
     }
     return records
   }

@@ -287,9 +287,35 @@ struct CEADsEnergySheet {
     }
     findings += unheadedValues(row)
     let label = TextForms.trim(cells.text(row, labelColumn) ?? "")
-    let record = IndustryEnergyRecord(year: year, industryLabel: label, location: cells.location(row, labelColumn), values: values)
+    let record = IndustryEnergyRecord(
+      year: year, industryLabel: label, location: cells.location(row, labelColumn), values: values, dataset: Dataset.ceads)
     return (record, findings)
   }
+
+  /// Each fuel's `Total Final Consumption` beside the sum of the sector rows under it (down to
+  /// the first row without a label), for the consistency checks; none when the sheet has no
+  /// such row. Cells that are not numbers count as zero here: reading the sector's own row
+  /// reports them.
+  func statedTotals() -> [StatedTotal] {
+    let sheet = cells.sheet
+    guard let totalRow = (dataStart..<max(dataStart, sheet.rowCount)).first(where: { row in
+      cells.text(row, labelColumn).map { TextForms.key($0) == Self.totalLabelKey } ?? false
+    }) else { return [] }
+    var last = totalRow
+    while last + 1 < sheet.rowCount, let label = cells.text(last + 1, labelColumn), !TextForms.trim(label).isEmpty { last += 1 }
+    guard last > totalRow else { return [] }
+    return fuelColumns.compactMap { column in
+      guard let total = sheet[totalRow, column.column]?.numberValue else { return nil }
+      var sum = 0.0
+      for row in totalRow + 1...last { sum += sheet[row, column.column]?.numberValue ?? 0 }
+      let toReporting = column.unit.unit.toBase / column.definition.dimension.reportingUnit.toBase
+      return StatedTotal(
+        year: year, fuel: column.definition.fuel, what: "sectors against Total Final Consumption", total: total * toReporting,
+        sumOfParts: sum * toReporting, partCount: last - totalRow, location: cells.location(totalRow, column.column))
+    }
+  }
+
+  static let totalLabelKey = TextForms.key("Total Final Consumption")
 
   /// The rows labelled as the sector. The sheets of a workbook list the same sectors in the
   /// same order, so a sheet whose label column holds the cells of the last one has its rows too.

@@ -114,6 +114,7 @@ public struct CEADsImporter: Sendable {
     for row in sheets.rows {
       byProvince[row.province, default: ProvinceInputs(province: row.province)].energy.append(row.record)
       byProvince[row.province]?.findings += row.findings
+      byProvince[row.province]?.statedTotals += row.statedTotals
     }
     let provinces = byProvince.keys.sorted().map { id in
       var inputs = byProvince[id]!
@@ -128,6 +129,7 @@ public struct CEADsImporter: Sendable {
     let province: String
     let record: IndustryEnergyRecord
     let findings: [Finding]
+    let statedTotals: [StatedTotal]
   }
 
   /// Reads `sector` from every province sheet, in workbook order.
@@ -151,7 +153,8 @@ public struct CEADsImporter: Sendable {
       let sheet = try Self.sheet(at: index, of: reader, file: file)
       let layout = try CEADsEnergySheet(sheet: sheet, file: file, year: year, cache: cache)
       let (record, rowFindings) = try layout.record(sector, cache: cache)
-      rows.append(SheetRow(province: province, record: record, findings: layout.findings + rowFindings))
+      let totals = sector == .nonMetallicMineralProducts ? layout.statedTotals() : []
+      rows.append(SheetRow(province: province, record: record, findings: layout.findings + rowFindings, statedTotals: totals))
     }
     guard !rows.isEmpty else { throw Self.noSheets(reader, file: file, expected: "<Province><year>, such as Liaoning2013") }
     return (rows, findings)

@@ -49,6 +49,36 @@ enum UnitValue {
     return Rate(baseValue: number * k)
   }
 
+  /// Cement process CO₂ per tonne of cement, for deriving cement output (`0.2906 tCO2/t cement`).
+  static func cementProcessFactor(_ node: ConfigNode, path: String) throws(MethodologyError) -> Double {
+    let (number, unit) = try split(node, path: path, example: "0.2906 tCO2/t cement")
+    guard let k = ["tco2/tcement": 1.0, "tco2/t": 1, "kgco2/tcement": 1e-3, "kgco2/t": 1e-3][unit], number > 0 else {
+      throw number > 0
+        ? unknownUnit(node, path: path, unit: unit, accepted: "tCO2/t cement, kgCO2/t cement")
+        : MethodologyError(node.location, "'\(path)' must be a positive factor, found \(number)")
+    }
+    return number * k
+  }
+
+  /// A standard-coal coefficient, as tce per base unit of the fuel's dimension (t, m³, MWh, GJ).
+  static func standardCoal(_ node: ConfigNode, path: String, dimension: ActivityDimension?) throws(MethodologyError) -> Double {
+    let (number, unit) = try split(node, path: path, example: "0.7143 kgce/kg")
+    let units: [String: (ActivityDimension, Double)] = [
+      "kgce/kg": (.mass, 1), "tce/t": (.mass, 1), "kgce/t": (.mass, 1e-3),
+      "kgce/m3": (.gasVolume, 1e-3), "tce/10^4m3": (.gasVolume, 1e-4), "kgce/kwh": (.electricity, 1), "gce/kwh": (.electricity, 1e-3),
+      "kgce/mj": (.heat, 1), "tce/tj": (.heat, 1e-3),
+    ]
+    guard let (unitDimension, k) = units[unit] else {
+      throw unknownUnit(node, path: path, unit: unit, accepted: "kgce/kg, tce/t, kgce/m3, kgce/kWh, gce/kWh, kgce/MJ")
+    }
+    if let dimension, dimension != unitDimension {
+      throw MethodologyError(
+        node.location, "'\(path)' is per \(unitDimension), but the fuel is measured as \(dimension)",
+        hint: "solids and liquids: kgce/kg; gases: kgce/m3; electricity: kgce/kWh; heat: kgce/MJ")
+    }
+    return number * k
+  }
+
   /// A share or rate: `0.94`, or `94%`. Must lie in [0, 1].
   static func fraction(_ node: ConfigNode, path: String) throws(MethodologyError) -> Fraction {
     let text = try ConfigMapping.scalar(node, path: path).trimmingCharacters(in: .whitespaces)

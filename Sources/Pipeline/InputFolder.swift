@@ -7,10 +7,28 @@ import Importing
 ///     yearbook/<province>/*.csv        energy-by-industry tables and the products table
 ///     methodologies/<name>.yaml        methodologies
 ///     published/<province>/<name>.yaml published tables to verify against
+///     ceads/                           CEADs workbooks (optional; see ``CEADsSource``)
+///
+/// A folder of CEADs workbooks alone (`../shared/data/ceads`) is an inputs folder too: its
+/// provinces are those of the workbooks, and methodologies are looked up in
+/// `./Inputs/methodologies` when it has none of its own.
 public struct InputFolder: Sendable {
   public let root: String
+  /// The folder of CEADs workbooks: the one given, else the root when it holds them, else `<root>/ceads` when that does.
+  public let ceadsFolder: String?
 
-  public init(root: String) { self.root = root }
+  public init(root: String, ceads: String? = nil) {
+    self.root = root
+    ceadsFolder = ceads ?? [root, root + "/ceads"].first(where: CEADsSource.isCEADsFolder)
+  }
+
+  /// Where methodologies are looked up by name: the inputs' own folder, then the bundled library.
+  public var methodologyFolders: [String] {
+    let own = root + "/methodologies"
+    return own == Self.bundledMethodologies ? [own] : [own, Self.bundledMethodologies]
+  }
+
+  static let bundledMethodologies = "Inputs/methodologies"
 
   public var yearbookFolder: String { root + "/yearbook" }
 
@@ -29,11 +47,18 @@ public struct InputFolder: Sendable {
     }
     if let name {
       if let match = available.first(where: { $0.lowercased() == name.lowercased() }) { return match }
+      // A province of the CEADs workbooks; whether they hold it is known once they are read.
+      if ceadsFolder != nil { return CEADsImporter.provinceID(name) }
       throw PipelineError(
         "no province '\(name)' in \(yearbookFolder)",
         hint: available.isEmpty ? "add a folder \(yearbookFolder)/\(name.lowercased())/ with its tables" : "available: \(available.joined(separator: ", "))")
     }
     guard available.count == 1 else {
+      if available.isEmpty, let ceadsFolder {
+        throw PipelineError(
+          "the CEADs workbooks in \(ceadsFolder) hold many provinces: choose one with --province",
+          hint: "for example --province liaoning; or account them all with `cement-accounts batch`")
+      }
       throw PipelineError(
         available.isEmpty ? "no province folder in \(yearbookFolder)" : "several provinces in \(yearbookFolder): choose one with --province",
         hint: available.isEmpty ? "put each province's tables in \(yearbookFolder)/<province>/" : "available: \(available.joined(separator: ", "))")
@@ -56,11 +81,14 @@ public struct InputFolder: Sendable {
       guard FileManager.default.fileExists(atPath: nameOrPath) else { throw PipelineError("methodology file '\(nameOrPath)' does not exist") }
       return nameOrPath
     }
-    let path = root + "/methodologies/" + nameOrPath + ".yaml"
-    guard FileManager.default.fileExists(atPath: path) else {
-      let known = ((try? FileManager.default.contentsOfDirectory(atPath: root + "/methodologies")) ?? [])
-        .filter { $0.hasSuffix(".yaml") }.map { String($0.dropLast(5)) }.sorted()
-      throw PipelineError("no methodology '\(nameOrPath)' in \(root)/methodologies", hint: "available: \(known.joined(separator: ", "))")
+    let candidates = methodologyFolders.map { $0 + "/" + nameOrPath + ".yaml" }
+    guard let path = candidates.first(where: { FileManager.default.fileExists(atPath: $0) }) else {
+      let known = Set(methodologyFolders.flatMap { folder in
+        ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).filter { $0.hasSuffix(".yaml") }.map { String($0.dropLast(5)) }
+      }).sorted()
+      throw PipelineError(
+        "no methodology '\(nameOrPath)' in \(methodologyFolders.joined(separator: " or "))",
+        hint: known.isEmpty ? "pass a path to a .yaml file" : "available: \(known.joined(separator: ", "))")
     }
     return path
   }

@@ -14,8 +14,11 @@ public struct Pipeline: Sendable {
   public let inputs: InputFolder
   public let catalogue: FuelCatalogue
 
-  public init(inputs: String, catalogue: FuelCatalogue = .standard) {
-    self.inputs = InputFolder(root: inputs)
+  /// - Parameters:
+  ///   - inputs: The inputs folder (see ``InputFolder``).
+  ///   - ceads: A folder of CEADs workbooks to use beside the yearbook tables (default: found in the inputs folder).
+  public init(inputs: String, ceads: String? = nil, catalogue: FuelCatalogue = .standard) {
+    self.inputs = InputFolder(root: inputs, ceads: ceads)
     self.catalogue = catalogue
   }
 
@@ -59,11 +62,56 @@ public struct Pipeline: Sendable {
     return result
   }
 
+  /// Reads the CEADs workbooks, when the inputs have them, deriving cement output with the
+  /// methodologies' factor.
+  /// - Throws: when the workbooks cannot be read, or the methodologies derive cement with different factors.
+  public func ceads(for methodologies: [Methodology]) throws(PipelineError) -> CEADsSource? {
+    guard let folder = inputs.ceadsFolder else { return nil }
+    let factors = Set(methodologies.compactMap { $0.cementDerivation?.processFactor.value })
+    guard factors.count <= 1 else {
+      throw PipelineError(
+        "the methodologies derive cement output with different factors (\(factors.sorted().map { "\($0)" }.joined(separator: ", ")) t CO₂/t)",
+        hint: "run them in separate commands")
+    }
+    return try CEADsSource.load(folder: folder, cementFactor: factors.first, catalogue: catalogue)
+  }
+
+  /// A province's inputs for one methodology: its yearbook tables (`yearbook`, already
+  /// imported), and its CEADs rows within the methodology's years, with cement output derived
+  /// from the apparent inventory when the tables give none and the methodology says how.
+  public static func combine(
+    _ yearbook: ProvinceInputs?, ceads: CEADsSource?, province: String, methodology: Methodology
+  ) throws(PipelineError) -> ProvinceInputs {
+    let givesCement = yearbook?.products.contains { $0.product == .cement && $0.output.value != nil } ?? false
+    let fromCEADs = ceads?.inputs(province: province, years: methodology.years, derivedCement: methodology.cementDerivation != nil && !givesCement)
+    switch (yearbook, fromCEADs) {
+    case (nil, nil):
+      throw PipelineError(
+        "no inputs for province '\(province)'" + (ceads.map { ": it is neither a yearbook folder nor a province of the CEADs workbooks in \($0.folder)" } ?? ""),
+        hint: ceads.map { "CEADs provinces: \($0.provinces.joined(separator: ", "))" })
+    case (let tables?, nil): return tables
+    case (nil, let workbooks?): return workbooks
+    case (var tables?, let workbooks?):
+      tables.energy += workbooks.energy
+      tables.products += workbooks.products
+      tables.findings += workbooks.findings
+      tables.files += workbooks.files
+      tables.statedTotals += workbooks.statedTotals
+      return tables
+    }
+  }
+
+  /// The yearbook tables of a province, or nil when it has no yearbook folder but the CEADs workbooks may hold it.
+  public func importYearbook(_ province: String) throws(PipelineError) -> ProvinceInputs? {
+    if inputs.ceadsFolder != nil && inputs.tableFiles(province: province).isEmpty { return nil }
+    return try importProvince(province)
+  }
+
   /// Reconciles, allocates and accounts one province under one methodology. Pure.
   public static func account(_ inputs: ProvinceInputs, methodology: Methodology, catalogue: FuelCatalogue = .standard) throws(PipelineError) -> Account {
     do {
       let industry = try Reconciler(catalogue: catalogue, methodology: methodology).reconcile(inputs)
-      let cement = try ProxyAllocation(rule: methodology.allocation).allocate(industry)
+      let cement = try ProxyAllocation(methodology: methodology).allocate(industry)
       return try Accountant(methodology: methodology, catalogue: catalogue).account(cement)
     } catch {
       throw PipelineError(error)

@@ -50,19 +50,23 @@ struct Run: ParsableCommand {
 
   func run() throws {
     do {
-      let pipeline = Pipeline(inputs: options.inputs)
+      let pipeline = Pipeline(inputs: options.inputs, ceads: options.ceads)
       let province = try pipeline.inputs.resolveProvince(options.province)
       let methodologies = try methodology.map { name throws(PipelineError) in
         let loaded = try pipeline.methodology(name)
         return options.years.map { loaded.over(years: $0.range) } ?? loaded
       }
-      let imported = try pipeline.importProvince(province)
-      let inputs = options.years.map { imported.restricted(to: $0.range) } ?? imported
-      let accounts = try methodologies.map { m throws(PipelineError) in try Pipeline.account(inputs, methodology: m) }
-      if strict { try Strictness.check(accounts.flatMap(\.findings)) }
+      let ceads = try pipeline.ceads(for: methodologies)
+      let yearbook = try pipeline.importYearbook(province)
+      let runs = try methodologies.map { m throws(PipelineError) in
+        let combined = try Pipeline.combine(yearbook, ceads: ceads, province: province, methodology: m)
+        let inputs = options.years.map { combined.restricted(to: $0.range) } ?? combined
+        return (account: try Pipeline.account(inputs, methodology: m), inputs: inputs)
+      }
+      if strict { try Strictness.check(runs.flatMap(\.account.findings)) }
       let formats = Set(format)
       let template = formats.contains(.md) ? try Pipeline.template(folder: pipeline.templatesFolder(templates), language: language) : nil
-      for account in accounts {
+      for (account, inputs) in runs {
         let record = try pipeline.record(account, inputs: inputs, language: language)
         let written = try Pipeline.write(record, formats: formats, template: template, to: output)
         print(Pipeline.summary(account, outputs: written), terminator: "")

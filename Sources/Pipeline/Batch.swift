@@ -1,0 +1,168 @@
+import Accounting
+import CementModel
+import Dispatch
+import Foundation
+import Writers
+
+/// What `batch` does: every province, every methodology, one output folder each, then a
+/// national workbook and report per methodology.
+public struct BatchJob: Sendable {
+  /// The provinces to account; nil for every province of the inputs (yearbook folders and CEADs workbooks).
+  public var provinces: [String]?
+  public var methodologies: [Methodology]
+  public var formats: Set<OutputFormat>
+  public var language: Language
+  /// The templates folder (report and national report).
+  public var templates: String
+  public var output: String
+  /// Warnings count as failures of their province.
+  public var strict: Bool
+
+  public init(
+    provinces: [String]?, methodologies: [Methodology], formats: Set<OutputFormat>, language: Language, templates: String, output: String,
+    strict: Bool
+  ) {
+    self.provinces = provinces
+    self.methodologies = methodologies
+    self.formats = formats
+    self.language = language
+    self.templates = templates
+    self.output = output
+    self.strict = strict
+  }
+}
+
+/// What `batch` did.
+public struct BatchResult: Sendable {
+  /// One entry per province and methodology, in order.
+  public struct Outcome: Sendable {
+    public let province: String
+    public let methodology: String
+    public let account: Account?
+    public let written: [String]
+    public let error: String?
+  }
+
+  public let outcomes: [Outcome]
+  /// The national files written, per methodology.
+  public let national: [String]
+  public var failures: [Outcome] { outcomes.filter { $0.error != nil } }
+}
+
+extension Pipeline {
+  /// The provinces of the inputs: yearbook folders and the provinces of the CEADs workbooks.
+  public func provinces(ceads: CEADsSource?) -> [String] {
+    Array(Set(inputs.provinces()).union(ceads?.provinces ?? [])).sorted()
+  }
+
+  /// Accounts every province under every methodology, spread over the machine's cores. A
+  /// province that fails is reported in the result and the others are still written; each
+  /// province folder is replaced whole or not at all.
+  /// - Parameter progress: Called after each province with (done, total, province); serialised.
+  /// - Throws: Only for what stops every province: unreadable CEADs workbooks or templates.
+  public func batch(_ job: BatchJob, progress: @escaping @Sendable (Int, Int, String) -> Void = { _, _, _ in }) throws(PipelineError)
+    -> BatchResult
+  {
+    let ceads = try self.ceads(for: job.methodologies)
+    let provinces = job.provinces ?? provinces(ceads: ceads)
+    guard !provinces.isEmpty else {
+      throw PipelineError("no provinces in \(inputs.root)", hint: "put yearbook tables in \(inputs.yearbookFolder)/<province>/ or CEADs workbooks in \(inputs.root)")
+    }
+    let template = job.formats.contains(.md) ? try Pipeline.template(folder: job.templates, language: job.language) : nil
+    let nationalTemplate = job.formats.contains(.md) ? try Pipeline.nationalTemplate(folder: job.templates, language: job.language) : nil
+
+    let slots = ResultSlots<[BatchResult.Outcome], Never>(count: provinces.count)
+    let counter = ProgressCounter(total: provinces.count, report: progress)
+    DispatchQueue.concurrentPerform(iterations: provinces.count) { index in
+      let province = provinces[index]
+      slots[index] = .success(accountProvince(province, job: job, ceads: ceads, template: template))
+      counter.finished(province)
+    }
+    let outcomes = slots.values.flatMap { (try? $0.get()) ?? [] }
+
+    var national: [String] = []
+    for methodology in job.methodologies {
+      let mine = outcomes.filter { $0.methodology == methodology.name }
+      let summary = NationalSummary(accounts: mine.compactMap(\.account), methodology: methodology)
+      let failures = mine.compactMap { outcome in outcome.error.map { NationalWriter.Failure(province: outcome.province, message: $0) } }
+      national += try Self.writeNational(summary, failures: failures, formats: job.formats, template: nationalTemplate, to: job.output)
+    }
+    return BatchResult(outcomes: outcomes, national: national)
+  }
+
+  /// One province under every methodology; failures become outcomes.
+  private func accountProvince(
+    _ province: String, job: BatchJob, ceads: CEADsSource?, template: (text: String, name: String)?
+  ) -> [BatchResult.Outcome] {
+    let yearbook: ProvinceInputs?
+    do { yearbook = try importYearbook(province) } catch {
+      return job.methodologies.map { BatchResult.Outcome(province: province, methodology: $0.name, account: nil, written: [], error: error.description) }
+    }
+    return job.methodologies.map { methodology in
+      do throws(PipelineError) {
+        let inputs = try Pipeline.combine(yearbook, ceads: ceads, province: province, methodology: methodology)
+        let account = try Pipeline.account(inputs, methodology: methodology, catalogue: catalogue)
+        if job.strict { try Strictness.check(account.findings) }
+        let record = try self.record(account, inputs: inputs, language: job.language)
+        let written = try Pipeline.write(record, formats: job.formats, template: template, to: job.output)
+        return BatchResult.Outcome(province: province, methodology: methodology.name, account: account, written: written, error: nil)
+      } catch {
+        return BatchResult.Outcome(province: province, methodology: methodology.name, account: nil, written: [], error: error.description)
+      }
+    }
+  }
+
+  /// The national report template for a language.
+  public static func nationalTemplate(folder: String, language: Language) throws(PipelineError) -> (text: String, name: String) {
+    let path = "\(folder)/national.\(language.rawValue).md.mustache"
+    do { return (try readText(path), path) } catch {
+      throw PipelineError("cannot read the national report template \(path)", hint: "pass --templates DIR, or leave the reports out with --format csv xlsx")
+    }
+  }
+
+  /// Writes `<output>/national/<methodology>/`: national.csv, national.xlsx, national.md, all or none.
+  static func writeNational(
+    _ summary: NationalSummary, failures: [NationalWriter.Failure], formats: Set<OutputFormat>, template: (text: String, name: String)?,
+    to output: String
+  ) throws(PipelineError) -> [String] {
+    var staging = StagedFiles(folder: "\(output)/national/\(summary.methodology.name)")
+    defer { staging.discard() }
+    if formats.contains(.csv) { try staging.stage("national.csv", bytes: Array(NationalWriter.csv(summary).utf8)) }
+    if formats.contains(.xlsx) {
+      let path = try staging.reserve("national.xlsx")
+      do {
+        try NationalWriter.workbook(summary, failures: failures, to: path)
+      } catch {
+        throw PipelineError("cannot write the national workbook: \(error)")
+      }
+    }
+    if formats.contains(.md), let template {
+      let text: String
+      do { text = try NationalWriter.markdown(summary, failures: failures, template: template.text, templateName: template.name) } catch {
+        throw PipelineError("\(error)")
+      }
+      try staging.stage("national.md", bytes: Array(text.utf8))
+    }
+    return try staging.commit()
+  }
+}
+
+/// Counts finished provinces and reports each, one at a time.
+final class ProgressCounter: @unchecked Sendable {
+  private let lock = NSLock()
+  private var done = 0
+  private let total: Int
+  private let report: @Sendable (Int, Int, String) -> Void
+
+  init(total: Int, report: @escaping @Sendable (Int, Int, String) -> Void) {
+    self.total = total
+    self.report = report
+  }
+
+  func finished(_ province: String) {
+    lock.withLock {
+      done += 1
+      report(done, total, province)
+    }
+  }
+}
