@@ -5,7 +5,7 @@ import PackageDescription
 ///
 /// The targets are the stages of the pipeline, in order:
 /// C wrappers (`CSVReading`, `XLSXWriting`) → `Importing` → `Reconciliation` → `Allocation`
-/// → `Accounting` → `Verification` → `Writers`, tied together by `Pipeline` (the only
+/// → `Accounting` → `Verification` (and `Comparison`, for `diff`) → `Writers`, tied together by `Pipeline` (the only
 /// target besides the importers and writers that touches files) and a thin executable.
 let package = Package(
   name: "cement-accounts",
@@ -43,20 +43,21 @@ let package = Package(
     .target(name: "Allocation", dependencies: ["CementModel"]),
     .target(name: "Accounting", dependencies: ["CementModel"]),
     .target(name: "Verification", dependencies: ["CementModel", "Accounting"]),
+    .target(name: "Comparison", dependencies: ["CementModel", "Accounting"]),
     .target(
       name: "Writers",
       dependencies: [
-        "CementModel", "Accounting", "Verification", "XLSXWriting", .product(name: "Mustache", package: "swift-mustache"),
+        "CementModel", "Accounting", "Verification", "Comparison", "XLSXWriting", .product(name: "Mustache", package: "swift-mustache"),
       ]),
     .target(
       name: "Pipeline",
       dependencies: [
         "CementModel", "Importing", "Reconciliation", "Allocation", "Accounting", "Verification",
-        "Writers",
+        "Comparison", "Writers", "XLSXReading",
       ]),
     .executableTarget(
       name: "cement-accounts",
-      dependencies: ["Pipeline", "Writers", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
+      dependencies: ["Pipeline", "Writers", "Comparison", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
 
     // MARK: Tests
     .testTarget(name: "CSVReadingTests", dependencies: ["CSVReading"]),
@@ -69,6 +70,7 @@ let package = Package(
     .testTarget(name: "ReconciliationTests", dependencies: ["Reconciliation", "CementModel"]),
     .testTarget(name: "AllocationTests", dependencies: ["Allocation", "CementModel"]),
     .testTarget(name: "AccountingTests", dependencies: ["Accounting", "CementModel"]),
+    .testTarget(name: "ComparisonTests", dependencies: ["Comparison", "Pipeline", "Writers", "Accounting", "CementModel"]),
     .testTarget(name: "VerificationTests", dependencies: ["Verification", "Accounting", "CementModel", "Pipeline"]),
     .testTarget(
       name: "WritersTests",

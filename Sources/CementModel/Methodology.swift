@@ -109,14 +109,34 @@ public struct ElectricityMethod: Sendable, Hashable {
   }
 }
 
-/// The share of the non-metallic mineral products industry's fuel use attributed to cement.
+/// The share of the non-metallic mineral products industry's fuel use attributed to cement:
+/// a share the methodology states, or one computed each year from a physical proxy.
 public struct AllocationRule: Sendable, Hashable {
-  public let share: YearlyValue<Fraction>
+  /// How the share is obtained.
+  public enum Basis: Sendable, Hashable {
+    /// A share stated by the methodology, constant or by year.
+    case share(YearlyValue<Fraction>)
+    /// A share computed each year as cement's energy need over the industry's energy use.
+    case energyProxy(EnergyProxy)
+  }
+
+  public let basis: Basis
   public let source: String
 
   public init(share: YearlyValue<Fraction>, source: String) {
-    self.share = share
+    self.basis = .share(share)
     self.source = source
+  }
+
+  public init(energyProxy: EnergyProxy, source: String) {
+    self.basis = .energyProxy(energyProxy)
+    self.source = source
+  }
+
+  /// The stated share, or nil when the share is computed from a proxy.
+  public var share: YearlyValue<Fraction>? {
+    guard case .share(let share) = basis else { return nil }
+    return share
   }
 }
 

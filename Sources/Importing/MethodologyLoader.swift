@@ -9,7 +9,7 @@ import Foundation
 public struct MethodologyLoader: Sendable {
   public typealias ReadFile = @Sendable (String) throws -> String
 
-  private let catalogue: FuelCatalogue
+  let catalogue: FuelCatalogue
   private let read: ReadFile
 
   public init(catalogue: FuelCatalogue = .standard, read: @escaping ReadFile) {
@@ -47,13 +47,14 @@ public struct MethodologyLoader: Sendable {
 
   static let topLevelKeys = [
     "name", "title", "description", "inherits", "years", "factor_set", "electricity", "process", "allocation",
-    "gap_filling", "copied_years", "stages",
+    "gap_filling", "copied_years", "stages", "time_series", "cement_output", "checks",
   ]
 
   private func build(_ node: ConfigNode, files: [String], defaultName: String) throws(MethodologyError) -> Methodology {
     let top = try ConfigMapping(node, path: "", allowed: Self.topLevelKeys)
     let years = try Self.years(try top.required("years"), path: "years")
     let stages = try self.stages(top)
+    let gapFilling = try Self.choice(top, "gap_filling", GapFilling.self)
     return Methodology(
       name: try top.optionalString("name") ?? defaultName,
       title: try top.optionalString("title") ?? defaultName,
@@ -62,11 +63,14 @@ public struct MethodologyLoader: Sendable {
       factorSet: try factorSet(try top.required("factor_set")),
       electricity: try electricity(try top.required("electricity")),
       process: try process(try top.required("process")),
-      allocation: try allocation(try top.required("allocation")),
-      gapFilling: try Self.choice(top, "gap_filling", GapFilling.self),
+      allocation: try Self.allocationRule(try top.required("allocation"), catalogue: catalogue),
+      gapFilling: gapFilling,
       copiedYears: try Self.choice(top, "copied_years", CopiedYearRule.self),
       stageSeries: stages.series,
-      stages: stages.list)
+      stages: stages.list,
+      timeSeries: try top.optional("time_series").map { node throws(MethodologyError) in try timeSeries(node, gapFilling: gapFilling) },
+      cementDerivation: try top.optional("cement_output").map { node throws(MethodologyError) in try cementOutput(node) },
+      checks: try top.optional("checks").map { node throws(MethodologyError) in try checks(node) } ?? .standard)
   }
 
   // MARK: - Sections
@@ -132,13 +136,6 @@ public struct MethodologyLoader: Sendable {
         try clinker.required("method").location, "unknown value '\(method)' for 'process.clinker.method'",
         hint: "allowed values: table, cement-times-ratio")
     }
-  }
-
-  private func allocation(_ node: ConfigNode) throws(MethodologyError) -> AllocationRule {
-    let map = try ConfigMapping(node, path: "allocation", allowed: ["share", "source"])
-    return AllocationRule(
-      share: try Self.yearly(try map.required("share"), path: "allocation.share", UnitValue.fraction),
-      source: try map.string("source"))
   }
 
   private func stages(_ top: ConfigMapping) throws(MethodologyError) -> (series: Aggregate, list: [StageDefinition]) {

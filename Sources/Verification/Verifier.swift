@@ -16,6 +16,15 @@ public struct StatementCheck: Sendable, Hashable {
   public let holds: Bool
   /// What the account gives, written for people ("8.36 % compound; arithmetic mean 9.55 %").
   public let recomputed: String
+  /// For a growth statement, every rate the account gives over its period.
+  public let growth: GrowthRates?
+
+  public init(statement: Statement, holds: Bool, recomputed: String, growth: GrowthRates? = nil) {
+    self.statement = statement
+    self.holds = holds
+    self.recomputed = recomputed
+    self.growth = growth
+  }
 }
 
 /// Every cell and statement of a published table compared with an account.
@@ -25,11 +34,18 @@ public struct VerificationReport: Sendable {
   public let tolerance: Double
   public let cells: [CellCheck]
   public let statements: [StatementCheck]
+  /// What explains the deviations (and the copied years) of the table, from
+  /// ``DeviationExplainer``.
+  public let explanations: [DeviationFinding]
 
   public var differingCells: [CellCheck] { cells.filter { !$0.agrees } }
   public var failedStatements: [StatementCheck] { statements.filter { !$0.holds } }
   /// True when every cell agrees within the tolerance.
   public var tablesAgree: Bool { differingCells.isEmpty }
+  /// The differing cells no explanation covers.
+  public var unexplainedCells: [CellCheck] {
+    differingCells.filter { check in !explanations.contains { $0.covers(column: check.cell.column, year: check.cell.year) } }
+  }
 }
 
 /// Recomputes every cell of a published table and every statement of its text from an account.
@@ -49,7 +65,9 @@ public struct Verifier: Sendable {
       return CellCheck(cell: cell, recomputed: recomputed, agrees: agrees)
     }
     let statements = table.statements.map { check($0, account: account, unit: table.unit) }
-    return VerificationReport(table: table, tolerance: tolerance, cells: cells, statements: statements)
+    let evidence = DeviationEvidence(account: account, table: table, cells: cells, statements: statements)
+    let explanations = DeviationExplainer(tolerance: tolerance).explain(evidence)
+    return VerificationReport(table: table, tolerance: tolerance, cells: cells, statements: statements, explanations: explanations)
   }
 
   private func check(_ statement: Statement, account: Account, unit: MeasurementUnit<CO2Mass>) -> StatementCheck {
@@ -67,17 +85,14 @@ public struct Verifier: Sendable {
       }
       return StatementCheck(statement: statement, holds: abs(share * 100 - stated) <= tol * (1 + 1e-9), recomputed: "\(Format.fixed(share * 100, 2)) %")
     case .growth(let s, let from, let to, let method, let stated, let tol):
-      let values = series(s)
-      guard let start = values[from], let end = values[to] else { return missing("\(s) for \(from) and \(to)") }
-      let compound = Indicators.compoundAnnualGrowth(from: start, to: end, years: to - from)
-      let cumulative = Indicators.growth(from: start, to: end)
-      let rates = (from + 1...max(from + 1, to)).compactMap { y in values[y - 1].flatMap { p in values[y].flatMap { Indicators.growth(from: p, to: $0) } } }
-      let mean = rates.isEmpty ? nil : rates.reduce(0, +) / Double(rates.count)
-      let value = method == .compound ? compound : cumulative
+      guard let rates = GrowthRates(series(s), from: from, to: to) else { return missing("\(s) for \(from) and \(to)") }
+      let value = rates.rate(method)
       let holds = value.map { abs($0 * 100 - stated) <= tol * (1 + 1e-9) } ?? false
       var text = "\(value.map { Format.fixed($0 * 100, 2) } ?? "n/a") % \(method.rawValue)"
-      if !holds, method == .compound { text += "; arithmetic mean of annual rates \(mean.map { Format.fixed($0 * 100, 2) } ?? "n/a") %" }
-      return StatementCheck(statement: statement, holds: holds, recomputed: text)
+      if !holds, method == .compound {
+        text += "; arithmetic mean of annual rates \(rates.arithmeticMean.map { Format.fixed($0 * 100, 2) } ?? "n/a") %"
+      }
+      return StatementCheck(statement: statement, holds: holds, recomputed: text, growth: rates)
     case .peak(let s, let year, let within), .trough(let s, let year, let within):
       let isPeak = if case .peak = statement.claim { true } else { false }
       let values = series(s).filter { within?.contains($0.key) ?? true }

@@ -1,8 +1,9 @@
 import CementModel
 import Verification
 
-/// The text `verify` prints: one line per cell that differs, a count, and each statement of
-/// the study's text that does not hold.
+/// The text `verify` prints: one line per cell that differs, a count, each statement of the
+/// study's text that does not hold, then what explains the deviations (a unit slip, a copied
+/// year …) and the differing cells nothing explains.
 public enum VerificationText {
   public static func render(_ report: VerificationReport) -> String {
     let unit = report.table.unit.symbol
@@ -21,6 +22,16 @@ public enum VerificationText {
       lines.append("statements: \(report.statements.count) checked, \(report.statements.count - failed.count) hold, \(failed.count) do not hold")
       for check in failed {
         lines.append("  \(check.statement.location): \(check.statement.id): \"\(check.statement.quote)\" — the account gives \(check.recomputed)")
+      }
+    }
+    if !report.explanations.isEmpty || !report.differingCells.isEmpty {
+      lines.append("explanations: \(report.explanations.count)")
+      for finding in report.explanations {
+        lines.append("  \(finding.column ?? "table"), \(YearRuns.text(finding.years)): \(finding.kind.name) — \(finding.explanation)")
+      }
+      let unexplained = report.unexplainedCells
+      if !unexplained.isEmpty {
+        lines.append("  not explained: " + unexplained.map { "\($0.cell.year) \($0.cell.column)" }.joined(separator: ", "))
       }
     }
     return lines.joined(separator: "\n") + "\n"

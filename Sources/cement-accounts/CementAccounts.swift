@@ -15,9 +15,12 @@ struct CementAccounts: ParsableCommand {
         cement-accounts run                         # the bundled province with study-2025
         cement-accounts run --province liaoning --methodology study-2025
         cement-accounts verify                      # compare with the study's published tables
+        cement-accounts batch --inputs ../shared/data/ceads   # all 30 provinces from CEADs
+        cement-accounts run --ceads ../shared/data/ceads --methodology study-2025-spliced
+        cement-accounts diff study-2025 gap-linear  # what a revision changes, and why
       """,
     version: "0.1.0",
-    subcommands: [Run.self, Verify.self],
+    subcommands: [Run.self, Verify.self, Batch.self, Diff.self],
     defaultSubcommand: Run.self)
 }
 
@@ -28,6 +31,11 @@ struct InputOptions: ParsableArguments {
 
   @Option(name: .long, help: ArgumentHelp("The province folder under <dir>/yearbook/ (default: the only one).", valueName: "name"))
   var province: String?
+
+  @Option(
+    name: .long,
+    help: ArgumentHelp("A folder of CEADs workbooks to combine with the yearbook tables (default: <dir>/ceads when present).", valueName: "dir"))
+  var ceads: String?
 
   @Option(name: .long, help: ArgumentHelp("Account these years instead of the methodology's, e.g. 2005-2020.", valueName: "first-last"))
   var years: YearRange?

@@ -9,8 +9,12 @@ struct Verify: ParsableCommand {
       For each published table of the province (<dir>/published/<province>/*.yaml) the account
       is computed with the table's methodology (or --methodology) and every cell compared.
       One line is printed per cell that differs, then a count; statements of the text that do
-      not hold are listed with what the account gives. Exits 0 when every cell agrees (and,
-      with --strict, every statement holds), 1 otherwise.
+      not hold are listed with what the account gives. Under them, the deviations are
+      explained where a usual suspect fits across years (a unit slip, carbon for CO2, a factor
+      on cement instead of clinker, a slipped cell, a copied or shifted year, a borrowed
+      column, a total that is not its parts' sum, an arithmetic-mean growth rate), with the
+      fitted factor and its spread. Exits 0 when every cell agrees (and, with --strict, every
+      statement holds), 1 otherwise.
 
       Examples:
         cement-accounts verify

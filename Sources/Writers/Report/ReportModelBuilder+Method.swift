@@ -85,6 +85,10 @@ extension ReportModelBuilder {
     case .byYear(let shares):
       let range = ReportNumber.range(shares.values.map(\.value)) { percent(Fraction($0)) }
       share = range.map { labels.byYear($0.lowest, $0.highest) } ?? labels.notAvailable
+    case nil:
+      // Computed each year from the energy proxy: the shares the allocation recorded.
+      let range = ReportNumber.range(account.activity.allocationShares.values.map(\.value)) { percent(Fraction($0)) }
+      share = range.map { labels.byYear($0.lowest, $0.highest) } ?? labels.notAvailable
     }
     return ReportModel.Allocation(share: share, source: MarkdownText.inline(rule.source))
   }
