@@ -56,10 +56,15 @@ public struct EmissionEntry: Sendable, Hashable {
 public struct YearAccount: Sendable, Hashable {
   public let year: Int
   public let entries: [EmissionEntry]
+  /// The sum of each scope, in entry order; computed once, since every writer asks for them.
+  private let scopeSums: [Scope: Quantity<CO2Mass>]
 
   public init(year: Int, entries: [EmissionEntry]) {
     self.year = year
     self.entries = entries
+    var sums: [Scope: Quantity<CO2Mass>] = [:]
+    for scope in Scope.allCases { sums[scope] = entries.lazy.filter { $0.scope == scope }.sum(\.emissions) }
+    self.scopeSums = sums
   }
 
   /// The sum of an aggregate.
@@ -79,7 +84,7 @@ public struct YearAccount: Sendable, Hashable {
     return matching.isEmpty ? nil : matching.sum(\.emissions)
   }
 
-  private func sum(_ scope: Scope) -> Quantity<CO2Mass> { entries.filter { $0.scope == scope }.sum(\.emissions) }
+  private func sum(_ scope: Scope) -> Quantity<CO2Mass> { scopeSums[scope]! }
 }
 
 /// A province's account under one methodology: every figure of every year, with the

@@ -92,7 +92,7 @@ extension Pipeline {
 
   /// One province under every methodology; failures become outcomes.
   private func accountProvince(
-    _ province: String, job: BatchJob, ceads: CEADsSource?, template: (text: String, name: String)?
+    _ province: String, job: BatchJob, ceads: CEADsSource?, template: ReportTemplate?
   ) -> [BatchResult.Outcome] {
     let yearbook: ProvinceInputs?
     do { yearbook = try importYearbook(province) } catch {

@@ -37,12 +37,14 @@ extension Pipeline {
     return candidates.first { FileManager.default.fileExists(atPath: $0) } ?? "Templates"
   }
 
-  /// The report template for a language, read from the templates folder.
-  public static func template(folder: String, language: Language) throws(PipelineError) -> (text: String, name: String) {
+  /// The report template for a language, read from the templates folder and parsed.
+  public static func template(folder: String, language: Language) throws(PipelineError) -> ReportTemplate {
     let path = "\(folder)/report.\(language.rawValue).md.mustache"
-    do { return (try readText(path), path) } catch {
+    let text: String
+    do { text = try readText(path) } catch {
       throw PipelineError("cannot read the report template \(path)", hint: "pass --templates DIR (a folder holding report.en.md.mustache and report.zh.md.mustache), or leave the report out with --format csv xlsx")
     }
+    do { return try ReportTemplate(text: text, name: path) } catch { throw PipelineError("\(error)") }
   }
 
   /// Writes the chosen outputs of one account into `<output>/<province>/<methodology>/`.
@@ -50,7 +52,7 @@ extension Pipeline {
   /// are complete are they renamed into place, so a failure leaves the previous outputs as
   /// they were and the folder never holds a mix of old and new files from a finished run.
   public static func write(
-    _ record: RunRecord, formats: Set<OutputFormat>, template: (text: String, name: String)?, to output: String
+    _ record: RunRecord, formats: Set<OutputFormat>, template: ReportTemplate?, to output: String
   ) throws(PipelineError) -> [String] {
     let folder = outputFolder(output, province: record.account.province, methodology: record.account.methodology.name)
     var staging = StagedFiles(folder: folder)
@@ -64,12 +66,7 @@ extension Pipeline {
     }
     if formats.contains(.md), let template {
       let figure = "report-figure.svg"
-      let markdown: String
-      do {
-        markdown = try ReportWriter.render(template: template.text, templateName: template.name, record: record, figure: figure)
-      } catch {
-        throw PipelineError("\(error)")
-      }
+      let markdown = template.render(record, figure: figure)
       try staging.stage(figure, bytes: Array(ReportWriter.svgChart(record).utf8))
       try staging.stage("report.md", bytes: Array(markdown.utf8))
     }

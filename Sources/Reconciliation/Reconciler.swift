@@ -95,10 +95,13 @@ public struct Reconciler: Sendable {
       let secondary = observed.dropFirst().compactMap { entry in entry.fuels[fuel].map { (entry.dataset, $0) } }
       let filled = TimeSeriesFiller(years: years, methods: methods).fill(primary, secondary: secondary, surrogates: surrogates)
       findings += Self.fillFindings(name, filled.values, observed: primary, notes: filled.notes)
-      for missing in filled.unfilled {
+      if let first = filled.unfilled.min() {
+        let years = YearRuns.text(YearRuns.runs(filled.unfilled))
+        let them = filled.unfilled.count == 1 ? "it" : "them"
         findings.append(Finding(
           .warning, check: "not-available",
-          "\(fuel) has no value for \(missing) and \(Self.methodNames(methods)) cannot fill it: left out of the account", year: missing))
+          "\(catalogue[fuel]?.englishName ?? fuel.id) has no value for \(years) and \(Self.methodNames(methods)) cannot fill \(them): left out of the account",
+          year: first))
       }
       fuels[fuel] = filled.values
     }

@@ -116,6 +116,18 @@ struct ReconcilerTests {
     #expect(series.fuels[.coal]?[2001]?.value.reportingValue == 1)
     #expect(series.fuels[.coal]?[2001]?.flags.contains(.carriedForward) == true)
   }
+
+  @Test func aFuelThatCannotBeFilledIsOneWarningListingItsYears() throws {
+    let rows = [
+      Self.row(2000, [.coal: nil, .coke: 1]), Self.row(2001, [.coal: nil, .coke: 2]), Self.row(2002, [.coal: 3, .coke: 3]),
+      Self.row(2003, [.coal: 4, .coke: 4]),
+    ]
+    let series = try reconciler().reconcile(Self.inputs(rows))
+    let warnings = series.findings.filter { $0.check == "not-available" }
+    #expect(warnings.map(\.message) == ["Coal has no value for 2000–2001 and carry-forward cannot fill them: left out of the account"])
+    #expect(warnings.first?.year == 2000)
+    #expect(series.fuels[.coal]?[2000] == nil)
+  }
 }
 
 struct PlausibilityTests {

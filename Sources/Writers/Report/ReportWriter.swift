@@ -26,8 +26,7 @@ public enum ReportWriter {
   ///   - figure: the file name of the SVG chart, linked from the report.
   /// - Throws: ``ReportError`` with the line and column when the template cannot be parsed.
   public static func render(template: String, templateName: String, record: RunRecord, figure: String) throws(ReportError) -> String {
-    let parsed = try parse(template, name: templateName)
-    return parsed.render(model(record, figure: figure))
+    try ReportTemplate(text: template, name: templateName).render(record, figure: figure)
   }
 
   /// The chart of emissions by source over the years, as an SVG document.
@@ -46,5 +45,23 @@ public enum ReportWriter {
     } catch {
       throw ReportError(template: name, line: 1, column: 1, sourceLine: "", message: "the template cannot be read (\(error))")
     }
+  }
+}
+
+/// A report template parsed once, to render many records (a batch renders one per province).
+public struct ReportTemplate: Sendable {
+  /// How errors name the template, usually its path.
+  public let name: String
+  private let parsed: MustacheTemplate
+
+  /// - Throws: ``ReportError`` with the line and column when the template cannot be parsed.
+  public init(text: String, name: String) throws(ReportError) {
+    self.name = name
+    self.parsed = try ReportWriter.parse(text, name: name)
+  }
+
+  /// The report of `record`, linking the SVG chart `figure`.
+  public func render(_ record: RunRecord, figure: String) -> String {
+    parsed.render(ReportWriter.model(record, figure: figure))
   }
 }
