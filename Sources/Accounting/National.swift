@@ -24,10 +24,23 @@ public struct ProvinceFigures: Sendable, Hashable {
   public let rank: Int
 }
 
+/// What one kind of check found across the provinces at one severity: how often and where.
+public struct CheckTally: Sendable, Hashable {
+  /// The check's stable name (`jump`, `parts-vs-total`, `not-available` …).
+  public let check: String
+  public let severity: Finding.Severity
+  public let findings: Int
+  /// The provinces with at least one such finding, sorted.
+  public let provinces: [String]
+}
+
 /// The provinces side by side, ranked by their total over the period, and their sum per year.
 public struct NationalSummary: Sendable {
   public let methodology: Methodology
   public let provinces: [ProvinceFigures]
+  /// The findings of every province's account, tallied per check and severity: warnings
+  /// first, then by count.
+  public let checks: [CheckTally]
   /// Per year, the sum over the provinces of each aggregate, and of cement output.
   public let byYear: [(year: Int, totals: [Aggregate: Quantity<CO2Mass>], cement: Quantity<Mass>, provinces: Int)]
 
@@ -42,6 +55,17 @@ public struct NationalSummary: Sendable {
         cementOutput: f.cementOutput, intensity: f.intensity, processShare: f.processShare, lastYearTotal: f.lastYearTotal,
         peakYear: f.peakYear, pattern: f.pattern, rank: index + 1)
     }
+    struct Kind: Hashable {
+      let check: String
+      let severity: Finding.Severity
+    }
+    checks = Dictionary(grouping: accounts.flatMap { account in account.findings.map { (account.province, $0) } }) {
+      Kind(check: $0.1.check, severity: $0.1.severity)
+    }
+    .map { kind, found in
+      CheckTally(check: kind.check, severity: kind.severity, findings: found.count, provinces: Set(found.map(\.0)).sorted())
+    }
+      .sorted { ($0.severity, $0.findings, $1.check) > ($1.severity, $1.findings, $0.check) }
     let years = Set(accounts.flatMap { $0.years.map(\.year) }).sorted()
     byYear = years.map { year in
       var totals: [Aggregate: Quantity<CO2Mass>] = [:]

@@ -25,13 +25,14 @@ extension Pipeline {
     guard !tables.isEmpty else {
       throw PipelineError("no published tables for \(province) in \(inputs.root)/published/\(province)", hint: "see Inputs/README.md for the format")
     }
-    let imported = try importProvince(province)
-    let provinceInputs = years.map { imported.restricted(to: $0) } ?? imported
+    let yearbook = try importYearbook(province)
     var reports: [VerificationReport] = []
     var text = ""
     for table in tables {
       let loaded = try self.methodology(override ?? table.methodology ?? "study-2025")
       let methodology = years.map { loaded.over(years: $0) } ?? loaded
+      let combined = try Pipeline.combine(yearbook, ceads: try ceads(for: [methodology]), province: province, methodology: methodology)
+      let provinceInputs = years.map { combined.restricted(to: $0) } ?? combined
       let account = try Pipeline.account(provinceInputs, methodology: methodology, catalogue: catalogue)
       let report = Verifier(tolerance: tolerance).verify(account, against: table)
       reports.append(report)

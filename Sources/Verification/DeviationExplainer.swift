@@ -300,13 +300,23 @@ public struct DeviationExplainer: Sendable {
       let (fitting, _) = ratioFit { _ in median }
       if fitting.count >= minimumYears, let fit = ratio(fitting), abs(fit.mean - 1) > fit.maxDeviation {
         result.append(
-          Candidate(
-            kind: .otherFactor, years: fitting, fit: fit, rank: 6,
-            explanation: "published = recomputed × \(fit), a constant: another emission factor (a grid factor, a carbon content) than the account's"
-          ))
+          Candidate(kind: .otherFactor, years: fitting, fit: fit, rank: 6, explanation: "published = recomputed × \(fit), " + constantFactorCause(fit.mean)))
       }
     }
     return result
+  }
+
+  /// What a constant factor that no named suspect fits suggests: near a power of ten (within
+  /// 5 %), a unit slip together with a slightly different factor; otherwise another factor.
+  private func constantFactorCause(_ factor: Double) -> String {
+    let power = (-4...4).min { abs(factor / pow10($0) - 1) < abs(factor / pow10($1) - 1) }!
+    let rest = factor / pow10(power)
+    guard power != 0, abs(rest - 1) <= 0.05 else {
+      return "a constant: another emission factor (a grid factor, a carbon content) than the account's"
+    }
+    let percent = Format.fixed(abs(rest - 1) * 100, 1)
+    return "≈ 10^\(power) × \(Format.fixed(rest, 4)): \(unitHint(power)), and a factor \(percent) % \(rest < 1 ? "lower" : "higher") than the account's "
+      + "(another grid factor, calorific value or carbon content)"
   }
 
   private func pow10(_ power: Int) -> Double {

@@ -37,6 +37,11 @@ public struct VerificationReport: Sendable {
   /// What explains the deviations (and the copied years) of the table, from
   /// ``DeviationExplainer``.
   public let explanations: [DeviationFinding]
+  /// Cells of years the account does not cover (an account over fewer years than the
+  /// table), not compared.
+  public let cellsOutsideYears: [PublishedCell]
+  /// Statements about years the account does not cover, not checked.
+  public let statementsOutsideYears: [Statement]
 
   public var differingCells: [CellCheck] { cells.filter { !$0.agrees } }
   public var failedStatements: [StatementCheck] { statements.filter { !$0.holds } }
@@ -58,23 +63,39 @@ public struct Verifier: Sendable {
   public func verify(_ account: Account, against table: PublishedTable) -> VerificationReport {
     let tolerance = self.tolerance ?? table.tolerance
     let selectors = Dictionary(table.columns.map { ($0.name, $0.selector) }, uniquingKeysWith: { a, _ in a })
-    let cells = table.cells.map { cell -> CellCheck in
+    let covered = Set(account.years.map(\.year))
+    let tableYears = Set(table.cells.map(\.year))
+    let cells = table.cells.filter { covered.contains($0.year) }.map { cell -> CellCheck in
       let recomputed = account[cell.year].flatMap { year in selectors[cell.column]?.value(in: year) }?.value(in: table.unit)
       // A half-ulp margin so that a difference of exactly the tolerance counts as agreement.
       let agrees = recomputed.map { abs($0 - cell.value) <= tolerance * (1 + 1e-9) } ?? false
       return CellCheck(cell: cell, recomputed: recomputed, agrees: agrees)
     }
-    let statements = table.statements.map { check($0, account: account, unit: table.unit) }
+    let (checkable, outside) = table.statements.reduce(into: ([Statement](), [Statement]())) { split, statement in
+      if Self.years(of: statement, tableYears: tableYears).isSubset(of: covered) { split.0.append(statement) } else { split.1.append(statement) }
+    }
+    let statements = checkable.map { check($0, account: account, unit: table.unit) }
     let evidence = DeviationEvidence(account: account, table: table, cells: cells, statements: statements)
     let explanations = DeviationExplainer(tolerance: tolerance).explain(evidence)
-    return VerificationReport(table: table, tolerance: tolerance, cells: cells, statements: statements, explanations: explanations)
+    return VerificationReport(
+      table: table, tolerance: tolerance, cells: cells, statements: statements, explanations: explanations,
+      cellsOutsideYears: table.cells.filter { !covered.contains($0.year) }, statementsOutsideYears: outside)
+  }
+
+  /// The years a statement speaks of; a peak or trough without its own period speaks of the table's.
+  private static func years(of statement: Statement, tableYears: Set<Int>) -> Set<Int> {
+    switch statement.claim {
+    case .value(_, let year, _, _), .share(_, _, let year, _, _): [year]
+    case .growth(_, let from, let to, _, _, _): Set(from...to)
+    case .peak(_, let year, let within), .trough(_, let year, let within): within.map { Set($0) } ?? tableYears.union([year])
+    }
   }
 
   private func check(_ statement: Statement, account: Account, unit: MeasurementUnit<CO2Mass>) -> StatementCheck {
     func series(_ s: SeriesSelector) -> [Int: Quantity<CO2Mass>] {
       Dictionary(uniqueKeysWithValues: account.years.compactMap { y in s.value(in: y).map { (y.year, $0) } })
     }
-    func missing(_ what: String) -> StatementCheck { StatementCheck(statement: statement, holds: false, recomputed: "the account has no \(what)") }
+    func missing(_ what: String) -> StatementCheck { StatementCheck(statement: statement, holds: false, recomputed: "no \(what)") }
     switch statement.claim {
     case .value(let s, let year, let stated, let tol):
       guard let value = series(s)[year]?.value(in: unit) else { return missing("\(s) for \(year)") }

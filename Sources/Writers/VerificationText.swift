@@ -15,11 +15,13 @@ public enum VerificationText {
         "\(check.cell.location): \(check.cell.year) \(check.cell.column): published \(check.cell.text), recomputed \(recomputed) (difference \(difference) \(unit))")
     }
     let agreeing = report.cells.count - report.differingCells.count
+    let outside = report.cellsOutsideYears.isEmpty ? "" : "; \(report.cellsOutsideYears.count) cells of years the account does not cover (\(YearRuns.text(YearRuns.runs(report.cellsOutsideYears.map(\.year))))) not compared"
     lines.append(
-      "cells: \(report.cells.count) compared, \(agreeing) agree, \(report.differingCells.count) differ (tolerance \(report.tolerance) \(unit))")
-    if !report.statements.isEmpty {
+      "cells: \(report.cells.count) compared, \(agreeing) agree, \(report.differingCells.count) differ (tolerance \(report.tolerance) \(unit))\(outside)")
+    if !report.statements.isEmpty || !report.statementsOutsideYears.isEmpty {
       let failed = report.failedStatements
-      lines.append("statements: \(report.statements.count) checked, \(report.statements.count - failed.count) hold, \(failed.count) do not hold")
+      let skipped = report.statementsOutsideYears.isEmpty ? "" : "; \(report.statementsOutsideYears.count) about years the account does not cover not checked"
+      lines.append("statements: \(report.statements.count) checked, \(report.statements.count - failed.count) hold, \(failed.count) do not hold\(skipped)")
       for check in failed {
         lines.append("  \(check.statement.location): \(check.statement.id): \"\(check.statement.quote)\" — the account gives \(check.recomputed)")
       }

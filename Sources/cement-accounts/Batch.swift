@@ -15,21 +15,25 @@ struct Batch: ParsableCommand {
     discussion: """
       Provinces are the yearbook folders of the inputs and the provinces of any CEADs
       workbooks (an inputs folder may be a folder of CEADs workbooks itself, such as
-      ../shared/data/ceads; methodologies are then taken from ./Inputs/methodologies).
-      Each province is written to <output>/<province>/<methodology>/ as `run` writes it,
-      and each methodology gets <output>/national/<methodology>/ with national.csv,
-      national.xlsx and national.md: the provinces side by side (total, combustion,
-      electricity, process, intensity per tonne of cement, process share, peak year and
-      stage pattern), ranked, and their sum per year.
+      ../shared/data/ceads; methodologies are then taken from
+      ./Inputs/methodologies). Each province is written to
+      <output>/<province>/<methodology>/ as `run` writes it, and each methodology
+      gets <output>/national/<methodology>/ with national.csv, national.xlsx and
+      national.md: the provinces side by side (total, combustion, electricity,
+      process, intensity per tonne of cement, process share, peak year and stage
+      pattern), ranked, and their sum per year.
 
-      The work is spread over the machine's cores. A province that cannot be accounted is
-      reported (and listed in the national outputs) while the others are written; the
-      exit status is then 1. Every folder is replaced whole or not at all.
+      The work is spread over the machine's cores. A province that cannot be
+      accounted is reported (and listed in the national outputs) while the others are
+      written; the exit status is then 1. Every folder is replaced whole or not at
+      all.
 
       Examples:
         cement-accounts batch --inputs ../shared/data/ceads
-        cement-accounts batch --inputs ../shared/data/ceads --province liaoning --province sichuan
-        cement-accounts batch --inputs ../shared/data/ceads --methodology ceads-provincial --format csv xlsx
+        cement-accounts batch --inputs ../shared/data/ceads \\
+            --province liaoning --province sichuan
+        cement-accounts batch --inputs ../shared/data/ceads \\
+            --methodology ceads-provincial --format csv xlsx
       """)
 
   @Option(name: .long, help: ArgumentHelp("The inputs folder: yearbook/, methodologies/, CEADs workbooks.", valueName: "dir"))

@@ -6,18 +6,20 @@ struct CementAccounts: ParsableCommand {
     commandName: "cement-accounts",
     abstract: "Turn statistical-yearbook tables into an auditable CO₂ account of a province's cement industry.",
     discussion: """
-      Reads the energy-consumption-by-industry and industrial-products tables of a province
-      (see Inputs/README.md for the layouts), reconciles them, allocates the non-metallic
-      mineral products industry's fuel use to cement, and accounts combustion, electricity
-      and process CO₂ under a methodology file (Inputs/methodologies/*.yaml).
+      Reads the energy-consumption-by-industry and industrial-products tables of a
+      province (see Inputs/README.md for the layouts), reconciles them, allocates the
+      non-metallic mineral products industry's fuel use to cement, and accounts
+      combustion, electricity and process CO₂ under a methodology file
+      (Inputs/methodologies/*.yaml).
 
       Examples:
-        cement-accounts run                         # the bundled province with study-2025
+        cement-accounts run                  # the bundled province, study-2025
         cement-accounts run --province liaoning --methodology study-2025
-        cement-accounts verify                      # compare with the study's published tables
-        cement-accounts batch --inputs ../shared/data/ceads   # all 30 provinces from CEADs
-        cement-accounts run --ceads ../shared/data/ceads --methodology study-2025-spliced
-        cement-accounts diff study-2025 gap-linear  # what a revision changes, and why
+        cement-accounts verify               # against the study's published tables
+        cement-accounts batch --inputs ../shared/data/ceads    # 30 provinces
+        cement-accounts run --ceads ../shared/data/ceads \\
+            --methodology study-2025-spliced # yearbook 2000-2010 + CEADs 2011-
+        cement-accounts diff study-2025 gap-linear    # what a revision changes
       """,
     version: "0.1.0",
     subcommands: [Run.self, Verify.self, Batch.self, Diff.self],

@@ -6,16 +6,18 @@ struct Run: ParsableCommand {
   static let configuration = CommandConfiguration(
     abstract: "Account a province's cement CO₂ and write Output/<province>/<methodology>/: emissions.csv, workbook.xlsx, report.md.",
     discussion: """
-      Writes emissions.csv, workbook.xlsx and report.md (with report-figure.svg) by default.
-      emissions.csv has one row per year, scope (combustion, electricity, process) and source
-      (the fuel, or calcination), in tonnes of CO₂ at full precision, with flags such as
-      carried-forward. Nothing is written when an input is wrong; files are replaced only
-      once complete.
+      Writes emissions.csv, workbook.xlsx and report.md (with report-figure.svg) by
+      default. emissions.csv has one row per year, scope (combustion, electricity,
+      process) and source (the fuel, or calcination), in tonnes of CO₂ at full
+      precision, with flags such as carried-forward. Nothing is written when an input
+      is wrong; files are replaced only once complete.
 
       Examples:
         cement-accounts run
-        cement-accounts run --inputs Inputs --province liaoning --methodology study-2025 --output Output
-        cement-accounts run --methodology Inputs/methodologies/study-2025.yaml --strict
+        cement-accounts run --inputs Inputs --province liaoning \\
+            --methodology study-2025 --output Output
+        cement-accounts run --methodology Inputs/methodologies/study-2025.yaml \\
+            --strict
         cement-accounts run --format csv xlsx --language zh
         cement-accounts run --inputs other/Inputs --province sichuan --years 2005-2020
       """)

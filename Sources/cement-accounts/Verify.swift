@@ -6,15 +6,16 @@ struct Verify: ParsableCommand {
   static let configuration = CommandConfiguration(
     abstract: "Recompute every cell of the published tables and check the statements of the study's text.",
     discussion: """
-      For each published table of the province (<dir>/published/<province>/*.yaml) the account
-      is computed with the table's methodology (or --methodology) and every cell compared.
-      One line is printed per cell that differs, then a count; statements of the text that do
-      not hold are listed with what the account gives. Under them, the deviations are
-      explained where a usual suspect fits across years (a unit slip, carbon for CO2, a factor
-      on cement instead of clinker, a slipped cell, a copied or shifted year, a borrowed
-      column, a total that is not its parts' sum, an arithmetic-mean growth rate), with the
-      fitted factor and its spread. Exits 0 when every cell agrees (and, with --strict, every
-      statement holds), 1 otherwise.
+      For each published table of the province (<dir>/published/<province>/*.yaml)
+      the account is computed with the table's methodology (or --methodology) and
+      every cell compared. One line is printed per cell that differs, then a count;
+      statements of the text that do not hold are listed with what the account gives.
+      Under them, the deviations are explained where a usual suspect fits across
+      years (a unit slip, carbon for CO2, a factor on cement instead of clinker, a
+      slipped cell, a copied or shifted year, a borrowed column, a total that is not
+      its parts' sum, an arithmetic-mean growth rate), with the fitted factor and its
+      spread. Exits 0 when every cell agrees (and, with --strict, every statement
+      holds), 1 otherwise.
 
       Examples:
         cement-accounts verify
@@ -35,7 +36,7 @@ struct Verify: ParsableCommand {
   func run() throws {
     let agrees: Bool
     do {
-      let pipeline = Pipeline(inputs: options.inputs)
+      let pipeline = Pipeline(inputs: options.inputs, ceads: options.ceads)
       let province = try pipeline.inputs.resolveProvince(options.province)
       let verification = try pipeline.verify(province: province, methodology: methodology, years: options.years?.range, tolerance: tolerance)
       print(verification.text, terminator: "")

@@ -144,6 +144,16 @@ struct DeviationExplainerTests {
     #expect(abs(finding.fit!.mean - 0.605 / 0.6101) < 0.0005)
   }
 
+  @Test func aPowerOfTenWithASlightlyDifferentFactorIsNamedAsBoth() throws {
+    // A missing ×10 and a grid factor 3 % lower: too far from 0.1 for a plain unit slip.
+    let findings = explainer.explain(Self.evidence { column, _, v in column == "electricity" ? v * 0.097 : nil })
+    let finding = try #require(findings.only)
+    #expect(finding.kind == .otherFactor)
+    #expect(finding.explanation.contains("≈ 10^-1 × 0.970"))
+    #expect(finding.explanation.contains("a missing ×10 in a unit conversion"))
+    #expect(finding.explanation.contains("and a factor 3.0 % lower than the account's"))
+  }
+
   @Test func aLooseToleranceAcceptsWhatATightOneExplains() {
     // Noise of ±3 % on a ×10 column: found with 5 %, not with the default 1 %.
     let noisy = Self.evidence { column, y, v in column == "coal" ? v * 10 * (1 + 0.03 * sin(Double(y))) : nil }

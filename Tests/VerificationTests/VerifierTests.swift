@@ -36,6 +36,23 @@ struct VerifierTests {
     #expect(report.tolerance == 0.01)
   }
 
+  @Test func anAccountOverFewerYearsComparesOnlyItsYears() throws {
+    let pipeline = Pipeline(inputs: Self.repository + "/Inputs")
+    let methodology = try pipeline.methodology("study-2025").over(years: 2011...2022)
+    let account = try Pipeline.account(try pipeline.importProvince("liaoning").restricted(to: 2011...2022), methodology: methodology)
+    let table = try #require(try pipeline.publishedTables(province: "liaoning").first)
+    let report = Verifier().verify(account, against: table)
+    #expect(report.cells.count == 120)
+    #expect(report.tablesAgree)
+    #expect(report.cellsOutsideYears.count == 110)
+    #expect(Set(report.cellsOutsideYears.map(\.year)) == Set(2000...2010))
+    // energy-2000, the stage-1 and stage-2 growth rates, the 2009 figures, the whole-period peak and trough …
+    #expect(report.statementsOutsideYears.contains { $0.id == "energy-2000" })
+    #expect(report.statementsOutsideYears.contains { $0.id == "stage-2-growth" })
+    #expect(!report.statementsOutsideYears.contains { $0.id == "stage-3-growth" })
+    #expect(report.statements.allSatisfy { !$0.recomputed.hasPrefix("no ") })
+  }
+
   @Test func aPlantedCellIsTheOnlyOneThatDiffers() throws {
     let (account, table) = try Self.bundled()
     let report = Verifier().verify(account, against: Self.planting(table, year: 2011, column: "electricity", value: 919.1))

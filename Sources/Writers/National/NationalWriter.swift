@@ -128,6 +128,21 @@ public enum NationalWriter {
         row: last + 2, column: 0, width: 720, height: 360)
     }
 
+    let checks = try workbook.addWorksheet(named: "Checks")
+    try checks.write(.text("What the checks found in the provinces' inputs (each province's workbook lists every finding with its cell)"), row: 0, column: 0, style: title)
+    try checks.writeRow(["Check", "Severity", "Findings", "Provinces (count)", "Provinces"].map(CellValue.text), row: 2, style: header)
+    for (i, tally) in summary.checks.enumerated() {
+      let row = 3 + i
+      try checks.write(.text(tally.check), row: row, column: 0, style: plain)
+      try checks.write(.text(tally.severity.rawValue), row: row, column: 1, style: plain)
+      try checks.write(.number(Double(tally.findings)), row: row, column: 2, style: plain)
+      try checks.write(.number(Double(tally.provinces.count)), row: row, column: 3, style: plain)
+      try checks.write(.text(tally.provinces.joined(separator: ", ")), row: row, column: 4, style: plain)
+    }
+    try checks.setColumnWidth(0...0, width: 24)
+    try checks.setColumnWidth(1...3, width: 12)
+    try checks.setColumnWidth(4...4, width: 120)
+
     let notes = try workbook.addWorksheet(named: "Notes")
     try notes.write(.text("Methodology: \(summary.methodology.name) — \(summary.methodology.title)"), row: 0, column: 0, style: title)
     var line = 2
@@ -178,6 +193,10 @@ public enum NationalWriter {
         "intensity": row.cement.baseValue > 0 ? Format.fixed(total.baseValue / row.cement.baseValue, 3) : "–",
       ]
     }
+    /// Marks the last item, for the templates' separators (`{{^last}}; {{/last}}`).
+    func separated(_ items: [[String: Any]]) -> [[String: Any]] {
+      items.enumerated().map { index, item in item.merging(["last": index == items.count - 1]) { a, _ in a } }
+    }
     let patterns = Dictionary(grouping: summary.provinces, by: \.pattern).map { (pattern: $0.key, count: $0.value.count) }
       .sorted { ($0.count, $1.pattern) > ($1.count, $0.pattern) }
     let peaks = Dictionary(grouping: summary.provinces.compactMap(\.peakYear), by: { $0 }).map { (year: $0.key, count: $0.value.count) }
@@ -187,8 +206,16 @@ public enum NationalWriter {
       "period": summary.byYear.first.map { "\($0.year)–\(summary.byYear.last!.year)" } ?? "",
       "provinceCount": "\(summary.provinces.count)", "provinces": provinces, "years": years,
       "largest": summary.provinces.first.map { MarkdownText.inline($0.province) } ?? "–",
-      "patterns": patterns.map { ["pattern": $0.pattern, "count": "\($0.count)"] },
-      "peaks": peaks.map { ["year": "\($0.year)", "count": "\($0.count)"] },
+      "patterns": separated(patterns.map { ["pattern": $0.pattern, "count": "\($0.count)"] }),
+      "peaks": separated(peaks.map { ["year": "\($0.year)", "count": "\($0.count)"] }),
+      "checks": summary.checks.map { tally in
+        [
+          "check": MarkdownText.cell(tally.check), "severity": tally.severity.rawValue, "findings": "\(tally.findings)",
+          "provinceCount": "\(tally.provinces.count)",
+          "provinces": MarkdownText.cell(tally.provinces.count > 8 ? tally.provinces.prefix(8).joined(separator: ", ") + " …" : tally.provinces.joined(separator: ", ")),
+        ]
+      },
+      "hasChecks": !summary.checks.isEmpty,
       "failures": failures.map { ["province": MarkdownText.inline($0.province), "message": MarkdownText.inline($0.message)] },
       "hasFailures": !failures.isEmpty,
     ]

@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# Regenerates Output/findings/: what `verify` finds in the reference study — with the bundled
+# inputs, with CEADs activity for 2011–2022, and with the yearbook tables spliced onto CEADs for
+# 2000–2022 — and the national CEADs batch's report. Kept in the repository (the rest of Output/
+# is not), so that a reviewer sees them without running anything.
+# Usage: scripts/findings.sh [CEADS_DIR]   (default ../shared/data/ceads; without it only the first file)
+set -uo pipefail
+cd "$(dirname "$0")/.."
+ceads=${1:-../shared/data/ceads}
+swift build -c release --static-swift-stdlib --product cement-accounts >/dev/null || exit 1
+bin=.build/release/cement-accounts
+out=Output/findings
+mkdir -p "$out"
+# verify exits 1 when cells differ: that is the finding, not a failure of this script.
+"$bin" verify > "$out/verify-study-2025.txt"
+if [ -d "$ceads" ]; then
+  "$bin" verify --ceads "$ceads" --methodology study-2025-spliced --years 2011-2022 > "$out/verify-study-2025-on-ceads-2011-2022.txt"
+  "$bin" verify --ceads "$ceads" --methodology study-2025-spliced > "$out/verify-study-2025-spliced-2000-2022.txt"
+  tmp=$(mktemp -d)
+  trap 'rm -rf "$tmp"' EXIT
+  "$bin" batch --inputs "$ceads" --output "$tmp" --format md csv 2>&1 | sed "s|$tmp/|<output>/|g" > "$out/batch-ceads-provincial-summary.txt"
+  cp "$tmp/national/ceads-provincial/national.md" "$out/national-ceads-provincial.md"
+  cp "$tmp/national/ceads-provincial/national.csv" "$out/national-ceads-provincial.csv"
+fi
+ls -l "$out"
