@@ -103,6 +103,9 @@ public final class Workbook {
   private var handle: UnsafeMutablePointer<lxw_workbook>?
   /// One libxlsxwriter format per distinct style, owned by the workbook.
   private var formats: [CellStyle: UnsafeMutablePointer<lxw_format>] = [:]
+  /// The last style asked for and its format: runs of cells share a style, and comparing is
+  /// cheaper than hashing.
+  private var lastFormat: (style: CellStyle, format: UnsafeMutablePointer<lxw_format>)?
   /// Chart series ranges whose data caches ``close()`` fills (see ChartDataCache.swift).
   private var chartRanges: [ChartRange] = []
 
@@ -184,6 +187,7 @@ public final class Workbook {
     let workbook = try liveHandle(operation)
     handle = nil  // workbook_close frees the workbook whatever it returns
     formats = [:]
+    lastFormat = nil
     defer { chartRanges = [] }
     // libxlsxwriter would silently write a chart pointing at nothing (#REF! in Excel).
     if let orphan = chartRanges.first(where: { workbook_get_worksheet_by_name(workbook, $0.cells.sheet) == nil }) {
@@ -223,7 +227,11 @@ public final class Workbook {
   {
     guard let style else { return nil }
     let workbook = try liveHandle(operation())
-    if let format = formats[style] { return format }
+    if let lastFormat, lastFormat.style == style { return lastFormat.format }
+    if let format = formats[style] {
+      lastFormat = (style, format)
+      return format
+    }
     if let numberFormat = style.numberFormat, numberFormat.utf8.count >= Int(LXW_FORMAT_FIELD_LEN) {
       throw .invalid(operation(), "number format '\(numberFormat)' is longer than 127 bytes")
     }
@@ -251,6 +259,7 @@ public final class Workbook {
     case .none: break
     }
     formats[style] = format
+    lastFormat = (style, format)
     return format
   }
 }

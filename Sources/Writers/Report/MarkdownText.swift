@@ -4,8 +4,10 @@ enum MarkdownText {
   /// Prose: line breaks and runs of white space become one space, and the characters that
   /// would start emphasis, code, HTML or a link are escaped, so data never changes the layout.
   static func inline(_ text: String) -> String {
+    let line = oneLine(text)
+    if let escaped = asciiEscaping(line, { Self.markup.contains($0) }) { return escaped }
     var result = ""
-    for character in oneLine(text) {
+    for character in line {
       if let ascii = character.asciiValue, Self.markup.contains(ascii) { result.append("\\") }
       result.append(character)
     }
@@ -22,7 +24,23 @@ enum MarkdownText {
   /// A code span's content in a table cell (a path, a checksum): one line, `|` escaped (GFM
   /// reads `\|` as a pipe even inside code spans), backticks replaced since they would end the span.
   static func codeCell(_ text: String) -> String {
-    escapingPipes(String(oneLine(text).map { $0.asciiValue == UInt8(ascii: "`") ? "'" : $0 }))
+    let line = oneLine(text)
+    guard line.utf8.contains(UInt8(ascii: "`")) else { return escapingPipes(line) }
+    return escapingPipes(String(line.map { $0.asciiValue == UInt8(ascii: "`") ? "'" : $0 }))
+  }
+
+  /// ASCII text with a backslash before each byte `escaped` picks; nil for other text, whose
+  /// characters are not its bytes. Escaping by bytes is much faster than by characters.
+  private static func asciiEscaping(_ text: String, _ escaped: (UInt8) -> Bool) -> String? {
+    guard text.utf8.allSatisfy({ $0 < 0x80 }) else { return nil }
+    guard text.utf8.contains(where: escaped) else { return text }
+    var bytes: [UInt8] = []
+    bytes.reserveCapacity(text.utf8.count + 8)
+    for byte in text.utf8 {
+      if escaped(byte) { bytes.append(UInt8(ascii: "\\")) }
+      bytes.append(byte)
+    }
+    return String(decoding: bytes, as: UTF8.self)
   }
 
   /// A link destination in the `<…>` form, which allows spaces; `<`, `>` and line breaks are
@@ -60,6 +78,8 @@ enum MarkdownText {
   }
 
   private static func escapingPipes(_ text: String) -> String {
+    guard text.utf8.contains(UInt8(ascii: "|")) else { return text }
+    if let escaped = asciiEscaping(text, { $0 == UInt8(ascii: "|") }) { return escaped }
     var result = ""
     for character in text {
       if character.asciiValue == UInt8(ascii: "|") { result.append("\\") }

@@ -95,7 +95,7 @@ extension ReportModelBuilder {
   }
 
   /// The combustion source with the largest emissions over the period (coal, for the study).
-  var leadingFuel: String? {
+  static func leadingFuel(of account: Account) -> String? {
     let fuels = account.sources.filter { $0.scope == .combustion }.map(\.source)
     let sums = fuels.map { fuel in (fuel, account.years.sum { $0.emissions(of: fuel) ?? .zero }) }
     return sums.max { $0.1 < $1.1 || ($0.1 == $1.1 && $0.0 > $1.0) }?.0

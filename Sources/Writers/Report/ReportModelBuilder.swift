@@ -7,11 +7,14 @@ struct ReportModelBuilder {
   let record: RunRecord
   let labels: ReportLabels
   let figure: String
+  /// The combustion source with the largest emissions over the period (coal, for the study).
+  let leadingFuel: String?
 
   init(record: RunRecord, figure: String) {
     self.record = record
     labels = ReportLabels.of(record.language)
     self.figure = figure
+    leadingFuel = Self.leadingFuel(of: record.account)
   }
 
   var account: Account { record.account }

@@ -116,6 +116,25 @@ extension WorkbookWriter {
     /// line feed except the one of a CR LF, which is a single character.
     static func widestLine(_ text: String) -> Double {
       var widest = 0, width = 0
+      // Most cells are ASCII: the same rule over bytes, without decoding scalars.
+      if let ascii = text.utf8.withContiguousStorageIfAvailable({ bytes -> Int? in
+        var previous: UInt8 = 0
+        for byte in bytes {
+          guard byte < 0x80 else { return nil }
+          if byte == 0x0A && previous != 0x0D {
+            widest = max(widest, width)
+            width = 0
+          } else {
+            width += 1
+          }
+          previous = byte
+        }
+        return max(widest, width)
+      }), let ascii {
+        return Double(ascii)
+      }
+      widest = 0
+      width = 0
       var previous: Unicode.Scalar?
       for scalar in text.unicodeScalars {
         if scalar == "\n" && previous != "\r" {
