@@ -48,6 +48,9 @@ public struct Reconciler: Sendable {
 
   /// The default methods, as messages name them: `carry-forward`, `overlap, carry-forward`.
   var defaultMethods: String { Self.methodNames(timeSeries.methods) }
+  /// The methods that can fill a year no dataset gives: all but overlap, which only takes
+  /// years from a second dataset.
+  var gapMethods: String { Self.methodNames(timeSeries.methods.filter { if case .overlap = $0 { false } else { true } }) }
 
   static func methodNames(_ methods: [TimeSeriesMethod]) -> String { methods.map(\.name).joined(separator: ", ") }
 
@@ -108,10 +111,10 @@ public struct Reconciler: Sendable {
     for year in years where !yearsWithTables.contains(year) {
       guard fuels.values.contains(where: { $0[year] != nil }) else {
         throw ReconciliationError(
-          "no energy table for \(year), and \(defaultMethods) cannot fill it",
+          "no energy table for \(year), and \(gapMethods) cannot fill it",
           hint: "supply the \(year) table or narrow the methodology's years (now \(years.lowerBound)-\(years.upperBound))")
       }
-      findings.append(Finding(.warning, check: "gap-filled", "no energy table for \(year): filled by \(defaultMethods)", year: year))
+      findings.append(Finding(.warning, check: "gap-filled", "no energy table for \(year): filled by \(gapMethods)", year: year))
     }
     guard !fuels.isEmpty else { throw ReconciliationError("no energy table for the non-metallic mineral products industry was found") }
 

@@ -95,8 +95,16 @@ public struct TimeSeriesFiller: Sendable {
         flag: .spliced
       ) { $0.withMagnitude($0.magnitude * ratio) }
     }
+    guard ratio >= 1 / overlapRatioBound, ratio <= overlapRatioBound else {
+      return "overlap: \(dataset) is scaled by \(Format.significant(ratio)) to match the primary source over \(over); "
+        + "sources that differ by more than ×\(Format.significant(overlapRatioBound)) usually differ in units or coverage: check both"
+    }
     return nil
   }
+
+  /// A splice ratio beyond this factor either way is reported: two sources of one series rarely
+  /// differ so much unless one of them has a unit slip.
+  static let overlapRatioBound = 2.0
 
   /// Surrogate (IPCC 2006 Vol. 1 eq. 5.2): y₀(t) = s(t) × Σ y ÷ Σ s over the `window` nearest
   /// years where both are known.

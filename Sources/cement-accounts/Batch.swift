@@ -24,9 +24,9 @@ struct Batch: ParsableCommand {
       pattern), ranked, and their sum per year.
 
       The work is spread over the machine's cores. A province that cannot be
-      accounted is reported (and listed in the national outputs) while the others are
-      written; the exit status is then 1. Every folder is replaced whole or not at
-      all.
+      accounted is reported (and listed in national.md and national.xlsx, left out of
+      national.csv's figures) while the others are written; the exit status is then
+      1. Every folder is replaced whole or not at all.
 
       Examples:
         cement-accounts batch --inputs ../shared/data/ceads

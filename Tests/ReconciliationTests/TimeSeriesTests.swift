@@ -25,6 +25,18 @@ struct TimeSeriesTests {
     #expect(spliced.sources.first?.location.file == "yearbook.csv")
     #expect(spliced.steps.last?.contains("× 2.0") == true)
     #expect(spliced.steps.last?.contains("2003–2005") == true)
+    #expect(filled.notes.isEmpty)  // ×2 is within the bound
+  }
+
+  @Test func aSpliceRatioBeyondAFactorOfTwoIsReported() {
+    // The secondary is ten times too small over the common years, as a unit slip would make it.
+    let primary = Self.series([2003: 100, 2004: 120])
+    let secondary = Self.series([2002: 9, 2003: 10, 2004: 12])
+    let filled = TimeSeriesFiller(years: 2002...2004, methods: [.overlap(years: nil)]).fill(primary, secondary: [("yearbook", secondary)])
+    #expect(filled.values[2002]?.value.baseValue == 90)
+    #expect(filled.notes == [
+      "overlap: yearbook is scaled by 10 to match the primary source over 2003–2004; sources that differ by more than ×2 usually differ in units or coverage: check both"
+    ])
   }
 
   @Test func overlapCanBeLimitedToAWindow() {
