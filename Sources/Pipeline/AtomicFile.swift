@@ -53,18 +53,51 @@ struct StagedFiles: ~Copyable {
     return close(file) == 0 && complete
   }
 
-  /// Renames every staged file into place and returns the final paths.
+  /// Renames every staged file into place and returns the final paths: all of them, or none.
+  /// Something other than a file where one goes (a folder) refuses the set before anything is
+  /// replaced; a rename that fails midway puts back the files replaced so far, whose previous
+  /// versions are kept under a second name (a hard link) until every file is in place.
   mutating func commit() throws(PipelineError) -> [String] {
     for file in staged where !FileManager.default.fileExists(atPath: file.temporary) {
       throw PipelineError("\(file.final) was not written")
     }
-    var committed: [String] = []
     for file in staged {
-      guard rename(file.temporary, file.final) == 0 else {
-        throw PipelineError("cannot replace \(file.final): \(String(cString: strerror(errno)))")
+      var status = stat()
+      let type = lstat(file.final, &status) == 0 ? status.st_mode & S_IFMT : S_IFREG
+      guard type == S_IFREG || type == S_IFLNK else {
+        throw PipelineError(
+          "cannot replace \(file.final): it is \(type == S_IFDIR ? "a folder, not a file" : "not a regular file")",
+          hint: "move it out of the way, or choose another folder with --output")
       }
-      committed.append(file.final)
     }
+    var previous: [String?] = []
+    defer { for case let backup? in previous { unlink(backup) } }
+    for file in staged {
+      let backup = "\(folder)/.\(file.final.dropFirst(folder.count + 1)).previous-\(getpid())"
+      unlink(backup)
+      guard link(file.final, backup) != 0 else {
+        previous.append(backup)
+        continue
+      }
+      let reason = errno
+      if reason == ENOENT {
+        previous.append(nil)
+      } else if (try? FileManager.default.copyItem(atPath: file.final, toPath: backup)) != nil {
+        previous.append(backup)  // a file system without hard links
+      } else {
+        throw PipelineError("cannot keep the previous \(file.final) while replacing it: \(String(cString: strerror(reason)))")
+      }
+    }
+    for (index, file) in staged.enumerated() {
+      guard rename(file.temporary, file.final) == 0 else {
+        let reason = String(cString: strerror(errno))
+        for (done, backup) in zip(staged[..<index], previous) {
+          if let backup { rename(backup, done.final) } else { unlink(done.final) }
+        }
+        throw PipelineError("cannot replace \(file.final): \(reason)")
+      }
+    }
+    let committed = staged.map(\.final)
     staged = []
     createdFolders = []
     return committed

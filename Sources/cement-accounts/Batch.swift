@@ -97,7 +97,11 @@ struct Batch: ParsableCommand {
     for file in result.national { print("  \(file)") }
     if !result.failures.isEmpty {
       var message = "\(result.failures.count) failed:\n"
-      for failure in result.failures { message += "  \(failure.province) · \(failure.methodology): \(failure.error ?? "")\n" }
+      for failure in result.failures {
+        // The error's own lines (its hint, a --strict list) indented under the province.
+        let error = (failure.error ?? "").trimmingCharacters(in: .newlines).replacingOccurrences(of: "\n", with: "\n    ")
+        message += "  \(failure.province) · \(failure.methodology): \(error)\n"
+      }
       FileHandle.standardError.write(Data(message.utf8))
       throw ExitCode(1)
     }
