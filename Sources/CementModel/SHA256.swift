@@ -1,5 +1,7 @@
 /// SHA-256 (FIPS 180-4), for the input checksums the workbook's Summary records. Small and
-/// dependency-free; inputs are a few kilobytes.
+/// dependency-free. Inputs are workbooks of a few hundred kilobytes, so the 64-byte blocks
+/// are compressed straight from the caller's bytes (only the padded tail is copied), with
+/// the message schedule in a stack buffer.
 public enum SHA256 {
   private static let k: [UInt32] = [
     0x428a_2f98, 0x7137_4491, 0xb5c0_fbcf, 0xe9b5_dba5, 0x3956_c25b, 0x59f1_11f1, 0x923f_82a4, 0xab1c_5ed5,
@@ -14,46 +16,77 @@ public enum SHA256 {
 
   /// The digest of `bytes` as 64 lower-case hexadecimal digits.
   public static func hex(_ bytes: [UInt8]) -> String {
-    digest(bytes).map { byte in
-      let s = String(byte, radix: 16)
-      return byte < 16 ? "0" + s : s
-    }.joined()
+    let digits = Array("0123456789abcdef".utf8)
+    return String(decoding: digest(bytes).flatMap { [digits[Int($0 >> 4)], digits[Int($0 & 0xF)]] }, as: UTF8.self)
   }
 
   /// The 32-byte digest of `bytes`.
   public static func digest(_ bytes: [UInt8]) -> [UInt8] {
-    var h: [UInt32] = [0x6a09_e667, 0xbb67_ae85, 0x3c6e_f372, 0xa54f_f53a, 0x510e_527f, 0x9b05_688c, 0x1f83_d9ab, 0x5be0_cd19]
-    var message = bytes
+    var h: (UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32) =
+      (0x6a09_e667, 0xbb67_ae85, 0x3c6e_f372, 0xa54f_f53a, 0x510e_527f, 0x9b05_688c, 0x1f83_d9ab, 0x5be0_cd19)
+    let fullBlocks = bytes.count / 64
+    // The last partial block, the 0x80 marker and the length in bits: one or two blocks.
+    var tail = [UInt8](bytes[(fullBlocks * 64)...])
+    tail.append(0x80)
+    while tail.count % 64 != 56 { tail.append(0) }
     let bitLength = UInt64(bytes.count) * 8
-    message.append(0x80)
-    while message.count % 64 != 56 { message.append(0) }
-    for shift in stride(from: 56, through: 0, by: -8) { message.append(UInt8(truncatingIfNeeded: bitLength >> UInt64(shift))) }
-    var w = [UInt32](repeating: 0, count: 64)
-    for chunk in stride(from: 0, to: message.count, by: 64) {
-      for i in 0..<16 {
-        let j = chunk + i * 4
-        w[i] = UInt32(message[j]) << 24 | UInt32(message[j + 1]) << 16 | UInt32(message[j + 2]) << 8 | UInt32(message[j + 3])
+    for shift in stride(from: 56, through: 0, by: -8) { tail.append(UInt8(truncatingIfNeeded: bitLength >> UInt64(shift))) }
+    k.withUnsafeBufferPointer { k in
+      withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 64) { w in
+        bytes.withUnsafeBytes { compress(&h, $0, blocks: fullBlocks, k: k, w: w) }
+        tail.withUnsafeBytes { compress(&h, $0, blocks: $0.count / 64, k: k, w: w) }
       }
+    }
+    return [h.0, h.1, h.2, h.3, h.4, h.5, h.6, h.7].flatMap { word in
+      (0..<4).map { UInt8(truncatingIfNeeded: word >> UInt32(24 - $0 * 8)) }
+    }
+  }
+
+  /// Runs the compression function over the first `blocks` 64-byte blocks of `message`.
+  private static func compress(
+    _ h: inout (UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32), _ message: UnsafeRawBufferPointer,
+    blocks: Int, k: UnsafeBufferPointer<UInt32>, w: UnsafeMutableBufferPointer<UInt32>
+  ) {
+    guard blocks > 0, let base = message.baseAddress else { return }
+    for block in 0..<blocks {
+      let chunk = base + block * 64
+      for i in 0..<16 { w[i] = UInt32(bigEndian: chunk.loadUnaligned(fromByteOffset: i * 4, as: UInt32.self)) }
       for i in 16..<64 {
         let s0 = rotate(w[i - 15], 7) ^ rotate(w[i - 15], 18) ^ (w[i - 15] >> 3)
         let s1 = rotate(w[i - 2], 17) ^ rotate(w[i - 2], 19) ^ (w[i - 2] >> 10)
         w[i] = w[i - 16] &+ s0 &+ w[i - 7] &+ s1
       }
-      var (a, b, c, d, e, f, g, hh) = (h[0], h[1], h[2], h[3], h[4], h[5], h[6], h[7])
-      for i in 0..<64 {
-        let s1 = rotate(e, 6) ^ rotate(e, 11) ^ rotate(e, 25)
-        let choice = (e & f) ^ (~e & g)
-        let t1 = hh &+ s1 &+ choice &+ k[i] &+ w[i]
-        let s0 = rotate(a, 2) ^ rotate(a, 13) ^ rotate(a, 22)
-        let majority = (a & b) ^ (a & c) ^ (b & c)
-        let t2 = s0 &+ majority
-        (hh, g, f, e, d, c, b, a) = (g, f, e, d &+ t1, c, b, a, t1 &+ t2)
+      // Eight rounds at a time, the eight variables renamed from round to round rather than moved.
+      var (a, b, c, d, e, f, g, hh) = h
+      var i = 0
+      while i < 64 {
+        round(a, b, c, &d, e, f, g, &hh, k[i] &+ w[i])
+        round(hh, a, b, &c, d, e, f, &g, k[i + 1] &+ w[i + 1])
+        round(g, hh, a, &b, c, d, e, &f, k[i + 2] &+ w[i + 2])
+        round(f, g, hh, &a, b, c, d, &e, k[i + 3] &+ w[i + 3])
+        round(e, f, g, &hh, a, b, c, &d, k[i + 4] &+ w[i + 4])
+        round(d, e, f, &g, hh, a, b, &c, k[i + 5] &+ w[i + 5])
+        round(c, d, e, &f, g, hh, a, &b, k[i + 6] &+ w[i + 6])
+        round(b, c, d, &e, f, g, hh, &a, k[i + 7] &+ w[i + 7])
+        i += 8
       }
-      h[0] &+= a; h[1] &+= b; h[2] &+= c; h[3] &+= d
-      h[4] &+= e; h[5] &+= f; h[6] &+= g; h[7] &+= hh
+      h.0 &+= a; h.1 &+= b; h.2 &+= c; h.3 &+= d
+      h.4 &+= e; h.5 &+= f; h.6 &+= g; h.7 &+= hh
     }
-    return h.flatMap { word in (0..<4).map { UInt8(truncatingIfNeeded: word >> UInt32(24 - $0 * 8)) } }
   }
 
-  private static func rotate(_ x: UInt32, _ n: UInt32) -> UInt32 { (x >> n) | (x << (32 - n)) }
+  /// One round: `d` and `h` take the new values of `e` and `a`; the caller renames the rest.
+  /// Choice and majority are written with three operations each (`g ^ (e & (f ^ g))` is
+  /// `(e & f) ^ (~e & g)`; `(a & b) | (c & (a | b))` is `(a & b) ^ (a & c) ^ (b & c)`).
+  @inline(__always) private static func round(
+    _ a: UInt32, _ b: UInt32, _ c: UInt32, _ d: inout UInt32, _ e: UInt32, _ f: UInt32, _ g: UInt32, _ h: inout UInt32,
+    _ kw: UInt32
+  ) {
+    let t1 = h &+ (rotate(e, 6) ^ rotate(e, 11) ^ rotate(e, 25)) &+ (g ^ (e & (f ^ g))) &+ kw
+    let t2 = (rotate(a, 2) ^ rotate(a, 13) ^ rotate(a, 22)) &+ ((a & b) | (c & (a | b)))
+    d &+= t1
+    h = t1 &+ t2
+  }
+
+  @inline(__always) private static func rotate(_ x: UInt32, _ n: UInt32) -> UInt32 { (x >> n) | (x << (32 - n)) }
 }

@@ -305,9 +305,9 @@ struct CEADsEnergySheet {
     while last + 1 < sheet.rowCount, let label = cells.text(last + 1, labelColumn), !TextForms.trim(label).isEmpty { last += 1 }
     guard last > totalRow else { return [] }
     return fuelColumns.compactMap { column in
-      guard let total = sheet[totalRow, column.column]?.numberValue else { return nil }
+      guard let total = sheet.number(totalRow, column.column) else { return nil }
       var sum = 0.0
-      for row in totalRow + 1...last { sum += sheet[row, column.column]?.numberValue ?? 0 }
+      for row in totalRow + 1...last { sum += sheet.number(row, column.column) ?? 0 }
       let toReporting = column.unit.unit.toBase / column.definition.dimension.reportingUnit.toBase
       return StatedTotal(
         year: year, fuel: column.definition.fuel, what: "sectors against Total Final Consumption", total: total * toReporting,

@@ -48,36 +48,50 @@ public struct CEADsSource: Sendable {
         hint: "download them from ceads.net, or point --ceads at the folder that holds them")
     }
     let jobs = energyFiles.map { ($0, false) } + (cementFactor != nil ? apparent.map { [($0, true)] } ?? [] : [])
-    let results = ResultSlots<(CEADsImport, InputFile), PipelineError>(count: jobs.count)
-    let importer = CEADsImporter(catalogue: catalogue)
+    // The files are read first; then each workbook's import and its checksum are separate
+    // pieces of work, the imports (the longest) handed out first, so that the cores finish
+    // together rather than waiting on the last whole workbook.
+    let contents = ResultSlots<[UInt8], PipelineError>(count: jobs.count)
     DispatchQueue.concurrentPerform(iterations: jobs.count) { index in
+      contents[index] = Result { () throws(PipelineError) in try readBytes(jobs[index].0) }
+    }
+    let imports = ResultSlots<CEADsImport, PipelineError>(count: jobs.count)
+    let checksums = ResultSlots<String, PipelineError>(count: jobs.count)
+    let importer = CEADsImporter(catalogue: catalogue)
+    DispatchQueue.concurrentPerform(iterations: 2 * jobs.count) { work in
+      let index = work % jobs.count
       let (path, isApparent) = jobs[index]
-      results[index] = Result { () throws(PipelineError) -> (CEADsImport, InputFile) in
-        let bytes = try readBytes(path)
-        let file = InputFile(
-          path: path, role: isApparent ? "CEADs apparent emission inventory" : "CEADs energy inventory", sha256: SHA256.hex(bytes))
-        do {
-          let imported =
-            isApparent
-            ? try importer.importApparentInventoryCement(bytes: bytes, file: path, factor: cementFactor!)
-            : try importer.importEnergyInventory(bytes: bytes, file: path)
-          return (imported, file)
-        } catch {
-          throw PipelineError(error)
+      let bytes = contents[index]!
+      if work < jobs.count {
+        imports[index] = Result { () throws(PipelineError) -> CEADsImport in
+          let bytes = try bytes.get()
+          do {
+            return isApparent
+              ? try importer.importApparentInventoryCement(bytes: bytes, file: path, factor: cementFactor!)
+              : try importer.importEnergyInventory(bytes: bytes, file: path)
+          } catch {
+            throw PipelineError(error)
+          }
         }
+      } else {
+        checksums[index] = bytes.map { SHA256.hex($0) }
       }
     }
     var energy: [String: ProvinceInputs] = [:], cement: [String: [ProductRecord]] = [:]
     var files: [InputFile] = [], findings: [Finding] = []
-    for (index, slot) in results.values.enumerated() {
-      let (imported, file) = try slot.get()
+    for (index, (path, isApparent)) in jobs.enumerated() {
+      let imported = try imports[index]!.get()
+      let file = InputFile(
+        path: path, role: isApparent ? "CEADs apparent emission inventory" : "CEADs energy inventory",
+        sha256: try checksums[index]!.get())
       files.append(file)
       findings += imported.findings
       for province in imported.provinces {
-        if jobs[index].1 {
+        if isApparent {
           cement[province.province, default: []] += province.products
         } else {
-          var merged = energy[province.province] ?? ProvinceInputs(province: province.province)
+          // Taken out of the dictionary while it grows, so that appending does not copy it.
+          var merged = energy.removeValue(forKey: province.province) ?? ProvinceInputs(province: province.province)
           merged.energy += province.energy
           merged.findings += province.findings
           merged.statedTotals += province.statedTotals

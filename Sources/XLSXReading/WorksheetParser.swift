@@ -7,7 +7,11 @@
 struct WorksheetParser {
   /// The cells in document order, keyed by ``XLSXSheet/key(row:column:)``.
   var keys: [Int] = []
-  var values: [XLSXCell] = []
+  var cells: [StoredCell] = []
+  /// The shared-string table, when a cell used it; ``StoredCell/Kind/sharedText`` indexes it.
+  var sharedStrings: [String] = []
+  /// Every other text (inline strings, formula results, error codes), in document order.
+  var texts: [String] = []
   var rowCount = 0
   var columnCount = 0
 
@@ -41,7 +45,7 @@ struct WorksheetParser {
     // A cell element is at least `<c r="A1"/>` long; the reservation avoids regrowth.
     let estimate = min(bytes.count / 24, 4_000_000)
     keys.reserveCapacity(estimate)
-    values.reserveCapacity(estimate)
+    cells.reserveCapacity(estimate)
 
     var strings: [String]?
     var currentRow = -1
@@ -49,8 +53,18 @@ struct WorksheetParser {
     var lastRow = -1
     var lastColumn = -1
     while true {
-      guard let tag = try scanner.nextTag() else {
-        throw scanner.truncated(at: sheetDataStart, inside: "<sheetData>")
+      // A cell's start tag as spreadsheet programs write it is read in one pass; anything
+      // else (rows, end tags, unusual spellings) by the general scan.
+      let tag: XMLScanner.Tag
+      var attributes: (reference: Range<Int>?, type: Range<Int>?)?
+      if let cell = scanner.plainCellTag() {
+        tag = cell.tag
+        attributes = (cell.reference, cell.type)
+      } else {
+        guard let next = try scanner.nextTag() else {
+          throw scanner.truncated(at: sheetDataStart, inside: "<sheetData>")
+        }
+        tag = next
       }
       if tag.kind == .close {
         if scanner.isNamed(tag, "sheetData") { break }
@@ -79,11 +93,12 @@ struct WorksheetParser {
         try scanner.skipElement(tag)
         continue
       }
+      let (reference, type) = attributes ?? scanner.attributes("r", "t", of: tag)
 
       // Position: the cell's own reference, or the next column of the current row.
       var row = max(currentRow, 0)
       var column = nextColumn
-      if let reference = scanner.attribute("r", of: tag) {
+      if let reference {
         (row, column) = try Self.cellPosition(scanner, reference)
       } else if column >= XLSXSheet.maximumColumnCount {
         throw ReadFailure(
@@ -93,23 +108,26 @@ struct WorksheetParser {
       nextColumn = column + 1
       guard tag.kind == .open else { continue }  // `<c r="A1" s="3"/>`: formatted, no value
 
-      var value: XLSXCell?
+      var cell: StoredCell?
       do throws(ReadFailure) {
-        let type = scanner.attribute("t", of: tag)
         var valueText: XMLScanner.Text?
         var inlineText: String?
-        while true {
-          guard let child = try scanner.nextTag() else { throw scanner.truncated(at: tag.start, inside: "<c>") }
-          if child.kind == .close {
-            if scanner.isNamed(child, "c") { break }
-            throw scanner.malformed("</\(scanner.name(child))> where </c> was expected", at: child.start)
-          }
-          if scanner.isNamed(child, "v") {
-            valueText = try scanner.readText(of: child)
-          } else if scanner.isNamed(child, "is") {
-            inlineText = try Self.richText(&scanner, child)
-          } else {
-            try scanner.skipElement(child)  // <f>, <extLst>
+        if let plain = scanner.plainCellValue() {
+          valueText = XMLScanner.Text(range: plain, collected: nil)
+        } else {
+          while true {
+            guard let child = try scanner.nextTag() else { throw scanner.truncated(at: tag.start, inside: "<c>") }
+            if child.kind == .close {
+              if scanner.isNamed(child, "c") { break }
+              throw scanner.malformed("</\(scanner.name(child))> where </c> was expected", at: child.start)
+            }
+            if scanner.isNamed(child, "v") {
+              valueText = try scanner.readText(of: child)
+            } else if scanner.isNamed(child, "is") {
+              inlineText = try Self.richText(&scanner, child)
+            } else {
+              try scanner.skipElement(child)  // <f>, <extLst>
+            }
           }
         }
 
@@ -118,7 +136,7 @@ struct WorksheetParser {
         if type == nil, let text = valueText, let raw = text.raw,
           case .value(let number) = parseNumber(scanner.rawBytes(raw))
         {
-          value = .number(number)
+          cell = StoredCell(number: number)
         } else if let type, scanner.equal(type, "s"), let text = valueText, let raw = text.raw,
           let index = Self.positiveInteger(scanner.rawBytes(raw), allowZero: true, limit: Int(Int32.max))
         {
@@ -128,23 +146,38 @@ struct WorksheetParser {
               "shared-string index \(index) is out of range (the workbook has \(strings?.count ?? 0) shared strings)",
               hint: "the workbook is damaged; open it in Excel or LibreOffice and save it again")
           }
-          value = .text(strings[index])
-        } else {
-          value = try Self.value(scanner, type: type, text: valueText, inlineText: inlineText)
+          cell = StoredCell(kind: .sharedText, payload: UInt64(index))
+        } else if let value = try Self.value(scanner, type: type, text: valueText, inlineText: inlineText) {
+          cell = store(value)
         }
       } catch {
         var located = error
         located.cell = located.cell ?? XLSXSheet.cellReference(row: row, column: column)
         throw located
       }
-      guard let value else { continue }
+      guard let cell else { continue }
       keys.append(XLSXSheet.key(row: row, column: column))
-      values.append(value)
+      cells.append(cell)
       lastRow = max(lastRow, row)
       lastColumn = max(lastColumn, column)
     }
     rowCount = lastRow + 1
     columnCount = lastColumn + 1
+    self.sharedStrings = strings ?? []
+  }
+
+  /// A value the fast path did not handle, as stored; its text, if any, joins `texts`.
+  private mutating func store(_ value: XLSXCell) -> StoredCell {
+    switch value {
+    case .number(let number): return StoredCell(number: number)
+    case .boolean(let flag): return StoredCell(kind: .boolean, payload: flag ? 1 : 0)
+    case .text(let text):
+      texts.append(text)
+      return StoredCell(kind: .text, payload: UInt64(texts.count - 1))
+    case .error(let code):
+      texts.append(code)
+      return StoredCell(kind: .error, payload: UInt64(texts.count - 1))
+    }
   }
 
   // MARK: Values
@@ -293,6 +326,27 @@ enum ParsedNumber: Equatable {
   case outOfRange
 }
 
+/// The value of an ASCII decimal digit.
+@inline(__always) private func decimalDigit(_ byte: UInt8) -> UInt8? {
+  let digit = byte &- UInt8(ascii: "0")
+  return digit < 10 ? digit : nil
+}
+
+/// The value of the eight ASCII digits at `index`, nil unless all eight are digits; in a few
+/// word operations rather than eight steps (the method of Lemire's fast_float).
+@inline(__always) private func eightDigits(_ text: UnsafeBufferPointer<UInt8>, at index: Int) -> UInt64? {
+  let word = UInt64(littleEndian: UnsafeRawPointer(text.baseAddress! + index).loadUnaligned(as: UInt64.self))
+  // A byte is a digit when adding 0x46 leaves it below 0x80 and subtracting 0x30 does not wrap.
+  guard ((word &+ 0x4646_4646_4646_4646) | (word &- 0x3030_3030_3030_3030)) & 0x8080_8080_8080_8080 == 0 else {
+    return nil
+  }
+  var value = word &- 0x3030_3030_3030_3030  // eight values 0…9, the first digit in the low byte
+  value = value &* 10 &+ (value >> 8)  // two-digit numbers in bytes 0, 2, 4 and 6
+  let pairs: UInt64 = 0x0000_00FF_0000_00FF
+  value = ((value & pairs) &* (100 + (1_000_000 << 32)) &+ ((value >> 16) & pairs) &* (1 + (10_000 << 32))) >> 32
+  return UInt64(UInt32(truncatingIfNeeded: value))
+}
+
 /// Powers of ten that are exact doubles.
 private let exactPowersOfTen: [Double] = (0...22).map { power in
   var value = 1.0
@@ -300,12 +354,47 @@ private let exactPowersOfTen: [Double] = (0...22).map { power in
   return value
 }
 
+/// Powers of five that fit in 63 bits: 5⁰ … 5²⁷.
+private let powersOfFive: [UInt64] = (0...27).map { power in
+  var value: UInt64 = 1
+  for _ in 0..<power { value *= 5 }
+  return value
+}
+
+/// `mantissa` × 10^`power` rounded to the nearest double (ties to even), for |power| ≤ 27,
+/// worked out in integers: 10^p is 5^p × 2^p, and 5^p fits in 64 bits, so the product
+/// (`power` ≥ 0) or the quotient with its remainder (`power` < 0) is exact before the one
+/// rounding to 53 bits. Nil outside that range.
+func roundedDecimal(_ mantissa: UInt64, powerOfTen power: Int) -> Double? {
+  guard mantissa > 0, power >= -27, power <= 27 else { return nil }
+  let five = powersOfFive[abs(power)]
+  if power >= 0 {
+    // mantissa × 5^p < 2¹²⁸, as (high, low); keep its top 64 bits and note what was dropped.
+    let (high, low) = mantissa.multipliedFullWidth(by: five)
+    guard high > 0 else { return Double(low) * Double(sign: .plus, exponent: power, significand: 1) }
+    let dropped = 64 - high.leadingZeroBitCount
+    let top = high << UInt64(64 - dropped) | low >> UInt64(dropped)
+    let sticky: UInt64 = low << UInt64(64 - dropped) != 0 ? 1 : 0
+    return Double(top | sticky) * Double(sign: .plus, exponent: power + dropped, significand: 1)
+  }
+  // mantissa / 5^p, scaled by 2^shift so that the quotient has 62 or more bits: the bits below
+  // the 53 kept include the rounding bit and at least one more, and the remainder makes that one
+  // sticky, so the conversion of the quotient rounds as the exact fraction would.
+  let shift = 63 + (64 - five.leadingZeroBitCount) - (64 - mantissa.leadingZeroBitCount)
+  let dividend: (high: UInt64, low: UInt64) =
+    shift >= 64 ? (mantissa << UInt64(shift - 64), 0) : (mantissa >> UInt64(64 - shift), mantissa << UInt64(shift))
+  let (quotient, remainder) = five.dividingFullWidth(dividend)
+  return Double(quotient | (remainder != 0 ? 1 : 0)) * Double(sign: .plus, exponent: power - shift, significand: 1)
+}
+
 /// Parses the decimal text of a `<v>`: `12`, `-0.5`, `3501.7800000000007`, `1.5E-3`.
 ///
-/// Numbers of at most 15 significant digits and a small exponent are computed exactly
-/// (one correctly rounded multiplication or division of exact operands); the rest go
-/// through the standard library's correctly rounded conversion. Hexadecimal, `inf` and
-/// `nan`, which that conversion would accept, are refused here first.
+/// Numbers of at most 19 significant digits and a small exponent are rounded correctly here:
+/// up to 2⁵³ with one correctly rounded multiplication or division of exact operands, above
+/// that (Excel's 17-digit `917.92000000000007`) in integers (``roundedDecimal(_:powerOfTen:)``).
+/// The rest go through the standard library's correctly rounded conversion. Either way the
+/// result is the double nearest the decimal, as `Double(String)` gives. Hexadecimal, `inf`
+/// and `nan`, which that conversion would accept, are refused here first.
 func parseNumber(_ text: UnsafeBufferPointer<UInt8>) -> ParsedNumber {
   var start = 0
   var end = text.count
@@ -323,37 +412,38 @@ func parseNumber(_ text: UnsafeBufferPointer<UInt8>) -> ParsedNumber {
     negative = text[index] == UInt8(ascii: "-")
     index += 1
   }
+  // The integer part, then the fraction. At most 19 significant digits are kept (10¹⁹ < 2⁶⁴);
+  // a number with more is left to the standard library.
   var mantissa: UInt64 = 0
   var significantDigits = 0
   var decimalExponent = 0
-  var sawDigit = false
   var exact = true
-  var sawPoint = false
-  while index < end {
-    let byte = text[index]
-    if byte == UInt8(ascii: ".") {
-      guard !sawPoint else { return .invalid }
-      sawPoint = true
-      index += 1
-      continue
-    }
-    guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") else { break }
-    sawDigit = true
-    let digit = UInt64(byte - UInt8(ascii: "0"))
-    if mantissa != 0 || digit != 0 {
-      if significantDigits < 15 {
-        mantissa = mantissa * 10 + digit
-        significantDigits += 1
-        if sawPoint { decimalExponent -= 1 }
+  var digitCount = 0
+  for part in 0..<2 {
+    let partStart = index
+    while index < end, let digit = decimalDigit(text[index]) {
+      // Eight digits at a time once past the leading zeros, while 19 digits are not reached.
+      if mantissa != 0, significantDigits <= 11, index + 8 <= end, let eight = eightDigits(text, at: index) {
+        mantissa = mantissa * 100_000_000 + eight
+        significantDigits += 8
+        if part == 1 { decimalExponent -= 8 }
+        index += 8
+        continue
+      }
+      if significantDigits < 19 {
+        mantissa = mantissa * 10 + UInt64(digit)
+        if mantissa != 0 { significantDigits += 1 }  // leading zeros are not significant
+        if part == 1 { decimalExponent -= 1 }
       } else {
         exact = false
       }
-    } else if sawPoint {
-      decimalExponent -= 1  // a leading zero after the point
+      index += 1
     }
+    digitCount += index - partStart
+    guard part == 0, index < end, text[index] == UInt8(ascii: ".") else { break }
     index += 1
   }
-  guard sawDigit else { return .invalid }
+  guard digitCount > 0 else { return .invalid }
   if index < end {
     guard text[index] | 0x20 == UInt8(ascii: "e") else { return .invalid }
     index += 1
@@ -374,12 +464,15 @@ func parseNumber(_ text: UnsafeBufferPointer<UInt8>) -> ParsedNumber {
   }
 
   if exact, mantissa == 0 { return .value(negative ? -0.0 : 0.0) }
-  if exact, decimalExponent >= -22, decimalExponent <= 22 {
+  if exact, mantissa <= 1 << 53, decimalExponent >= -22, decimalExponent <= 22 {
     let magnitude =
       decimalExponent >= 0
       ? Double(mantissa) * exactPowersOfTen[decimalExponent]
       : Double(mantissa) / exactPowersOfTen[-decimalExponent]
     if magnitude.isFinite { return .value(negative ? -magnitude : magnitude) }
+  }
+  if exact, let magnitude = roundedDecimal(mantissa, powerOfTen: decimalExponent) {
+    return .value(negative ? -magnitude : magnitude)
   }
   // The syntax is checked, so the standard library sees only a plain decimal.
   guard let value = Double(String(decoding: UnsafeBufferPointer(rebasing: text[start..<end]), as: UTF8.self)) else {

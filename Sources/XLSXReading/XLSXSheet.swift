@@ -46,62 +46,89 @@ public struct XLSXSheet: Sendable {
   public let rowCount: Int
   /// One more than the last column that holds a value (0 for an empty sheet).
   public let columnCount: Int
-  private let storage: Storage
+  /// The cells in a grid, row by row, when the used rectangle is small or mostly filled, as
+  /// in a yearbook table; otherwise only the filled ones, in the order of `keys`, so that one
+  /// value in `XFD1048576` costs one entry.
+  private let cells: [StoredCell]
+  /// Sorted keys (``key(row:column:)``) of `cells`; nil when `cells` is a grid.
+  private let keys: [Int]?
+  /// The texts the cells point into: the workbook's shared strings, shared with its other
+  /// sheets, and the sheet's own (inline strings, formula results, error codes).
+  private let sharedStrings: [String]
+  private let texts: [String]
 
-  /// Cells in a grid when the used rectangle is small or mostly filled, as in a yearbook
-  /// table; otherwise sorted keys, so that one value in `XFD1048576` costs one entry.
-  enum Storage: Sendable {
-    case dense([XLSXCell?])
-    case sparse(keys: [Int], values: [XLSXCell])
-  }
-
-  /// A sheet from cells in any order; a later value for the same cell replaces an earlier one.
-  init(name: String, file: String, keys: [Int], values: [XLSXCell], rowCount: Int, columnCount: Int) {
+  /// A sheet from the cells of a worksheet part, in any order; a later value for the same
+  /// cell replaces an earlier one.
+  init(name: String, file: String, parsed: WorksheetParser) {
     self.name = name
     self.file = file
-    self.rowCount = rowCount
-    self.columnCount = columnCount
+    rowCount = parsed.rowCount
+    columnCount = parsed.columnCount
+    sharedStrings = parsed.sharedStrings
+    texts = parsed.texts
+    let (keys, cells) = (parsed.keys, parsed.cells)
     let area = rowCount * columnCount  // both at most Excel's limits, so no overflow
     if area <= max(4 * keys.count, 4096) {
-      var grid = [XLSXCell?](repeating: nil, count: area)
-      for (key, value) in zip(keys, values) {
-        grid[Self.row(of: key) * columnCount + Self.column(of: key)] = value
+      var grid = [StoredCell](repeating: .empty, count: area)
+      for (key, cell) in zip(keys, cells) {
+        grid[Self.row(of: key) * columnCount + Self.column(of: key)] = cell
       }
-      storage = .dense(grid)
+      self.cells = grid
+      self.keys = nil
     } else {
       // Stable sort keeps document order among duplicates; the last of each key wins.
       let order = keys.indices.sorted { keys[$0] < keys[$1] || (keys[$0] == keys[$1] && $0 < $1) }
       var sortedKeys: [Int] = []
-      var sortedValues: [XLSXCell] = []
+      var sortedCells: [StoredCell] = []
       sortedKeys.reserveCapacity(keys.count)
-      sortedValues.reserveCapacity(keys.count)
+      sortedCells.reserveCapacity(keys.count)
       for index in order {
         if sortedKeys.last == keys[index] {
-          sortedValues[sortedValues.count - 1] = values[index]
+          sortedCells[sortedCells.count - 1] = cells[index]
         } else {
           sortedKeys.append(keys[index])
-          sortedValues.append(values[index])
+          sortedCells.append(cells[index])
         }
       }
-      storage = .sparse(keys: sortedKeys, values: sortedValues)
+      self.cells = sortedCells
+      self.keys = sortedKeys
     }
   }
 
   /// The value at a 0-based row and column, or nil when the cell is empty or outside the sheet.
   public subscript(row: Int, column: Int) -> XLSXCell? {
+    storedCell(row, column).flatMap(value)
+  }
+
+  /// The number at a 0-based row and column, or nil when the cell holds none: `self[row,
+  /// column]?.numberValue` without making the cell's value, for loops over many cells.
+  public func number(_ row: Int, _ column: Int) -> Double? {
+    guard let cell = storedCell(row, column), cell.kind == .number else { return nil }
+    return Double(bitPattern: cell.payload)
+  }
+
+  private func storedCell(_ row: Int, _ column: Int) -> StoredCell? {
     guard row >= 0, row < rowCount, column >= 0, column < columnCount else { return nil }
-    switch storage {
-    case .dense(let grid):
-      return grid[row * columnCount + column]
-    case .sparse(let keys, let values):
-      let key = Self.key(row: row, column: column)
-      var low = 0
-      var high = keys.count
-      while low < high {
-        let middle = (low + high) / 2
-        if keys[middle] < key { low = middle + 1 } else { high = middle }
-      }
-      return low < keys.count && keys[low] == key ? values[low] : nil
+    guard let keys else { return cells[row * columnCount + column] }
+    let key = Self.key(row: row, column: column)
+    var low = 0
+    var high = keys.count
+    while low < high {
+      let middle = (low + high) / 2
+      if keys[middle] < key { low = middle + 1 } else { high = middle }
+    }
+    return low < keys.count && keys[low] == key ? cells[low] : nil
+  }
+
+  /// The value a stored cell stands for; nil for an empty one.
+  @inline(__always) private func value(_ cell: StoredCell) -> XLSXCell? {
+    switch cell.kind {
+    case .empty: nil
+    case .number: .number(Double(bitPattern: cell.payload))
+    case .sharedText: .text(sharedStrings[Int(cell.payload)])
+    case .text: .text(texts[Int(cell.payload)])
+    case .boolean: .boolean(cell.payload != 0)
+    case .error: .error(texts[Int(cell.payload)])
     }
   }
 
@@ -113,13 +140,13 @@ public struct XLSXSheet: Sendable {
 
   /// Every cell that holds a value, row by row, left to right.
   public var usedCells: [(row: Int, column: Int, value: XLSXCell)] {
-    switch storage {
-    case .dense(let grid):
-      return grid.enumerated().compactMap { index, value in
-        value.map { (index / columnCount, index % columnCount, $0) }
+    guard let keys else {
+      return cells.indices.compactMap { index in
+        value(cells[index]).map { (index / columnCount, index % columnCount, $0) }
       }
-    case .sparse(let keys, let values):
-      return zip(keys, values).map { (Self.row(of: $0), Self.column(of: $0), $1) }
+    }
+    return zip(keys, cells).compactMap { key, cell in
+      value(cell).map { (Self.row(of: key), Self.column(of: key), $0) }
     }
   }
 
@@ -161,4 +188,25 @@ public struct XLSXSheet: Sendable {
   @inline(__always) static func key(row: Int, column: Int) -> Int { row << 14 | column }
   @inline(__always) static func row(of key: Int) -> Int { key >> 14 }
   @inline(__always) static func column(of key: Int) -> Int { key & 0x3FFF }
+}
+
+/// A cell's value as a sheet keeps it: a kind and 64 bits (a number's bit pattern, a text's
+/// index, a boolean). Unlike ``XLSXCell`` it holds no reference, so a sheet's grid is one
+/// block of plain memory: filled, copied and freed without touching each cell.
+struct StoredCell: Sendable {
+  enum Kind: UInt8, Sendable {
+    case empty, number, sharedText, text, boolean, error
+  }
+
+  var kind: Kind
+  var payload: UInt64
+
+  static var empty: StoredCell { StoredCell(kind: .empty, payload: 0) }
+
+  init(kind: Kind, payload: UInt64) {
+    self.kind = kind
+    self.payload = payload
+  }
+
+  init(number: Double) { self.init(kind: .number, payload: number.bitPattern) }
 }

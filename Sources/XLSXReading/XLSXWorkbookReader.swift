@@ -158,9 +158,7 @@ public final class XLSXWorkbookReader: @unchecked Sendable {
       let parsed = try contents.withUnsafeBufferPointer { bytes throws(ReadFailure) in
         try WorksheetParser(bytes, partName: part, sharedStrings: sharedStrings)
       }
-      return XLSXSheet(
-        name: name, file: path, keys: parsed.keys, values: parsed.values, rowCount: parsed.rowCount,
-        columnCount: parsed.columnCount)
+      return XLSXSheet(name: name, file: path, parsed: parsed)
     } catch {
       throw XLSXReadError(file: path, sheet: name, cell: error.cell, message: error.message, hint: error.hint)
     }

@@ -169,6 +169,72 @@ struct XMLScanner {
     }
   }
 
+  // MARK: Cells as spreadsheet programs write them
+
+  /// The start tag of a cell at the current position when it is written the usual way,
+  /// `<c r="B3" s="4" t="s">` or `<c r="B3"/>`: no prefix, each attribute after one space, named
+  /// by letters only, its value in double quotes. Returns the tag as ``nextTag()`` would, with
+  /// the values of `r` and `t` as ``attributes(_:_:of:)`` would find them, and moves past it;
+  /// nil, without moving, for anything else, which ``nextTag()`` then reads.
+  mutating func plainCellTag() -> (tag: Tag, reference: Range<Int>?, type: Range<Int>?)? {
+    let start = position
+    guard start + 2 < bytes.count, bytes[start] == UInt8(ascii: "<"), bytes[start + 1] == UInt8(ascii: "c") else {
+      return nil
+    }
+    var reference: Range<Int>?
+    var type: Range<Int>?
+    var index = start + 2
+    while index < bytes.count {
+      switch bytes[index] {
+      case UInt8(ascii: ">"):
+        position = index + 1
+        let tag = Tag(kind: .open, localName: (start + 1)..<(start + 2), attributes: (start + 2)..<index, start: start)
+        return (tag, reference, type)
+      case UInt8(ascii: "/"):
+        guard byte(index + 1) == UInt8(ascii: ">") else { return nil }
+        position = index + 2
+        let tag = Tag(kind: .empty, localName: (start + 1)..<(start + 2), attributes: (start + 2)..<index, start: start)
+        return (tag, reference, type)
+      case UInt8(ascii: " "):
+        let nameStart = index + 1
+        var nameEnd = nameStart
+        while nameEnd < bytes.count, isLetter(bytes[nameEnd]) { nameEnd += 1 }
+        guard nameEnd > nameStart, byte(nameEnd) == UInt8(ascii: "="), byte(nameEnd + 1) == UInt8(ascii: "\""),
+          let close = find(UInt8(ascii: "\""), from: nameEnd + 2)
+        else { return nil }
+        if nameEnd == nameStart + 1 {
+          let value = (nameEnd + 2)..<close
+          if bytes[nameStart] == UInt8(ascii: "r") {
+            reference = reference ?? value
+          } else if bytes[nameStart] == UInt8(ascii: "t") {
+            type = type ?? value
+          }
+        }
+        index = close + 1
+      default:
+        return nil
+      }
+    }
+    return nil
+  }
+
+  /// The text of a cell's value written the usual way, `<v>12.5</v></c>` right after the
+  /// cell's start tag: its range, and the scanner moved past the `</c>`. Nil, without moving,
+  /// for anything else (a formula, a prefix, an inline string, a comment); ``nextTag()`` and
+  /// ``readText(of:)`` then read the same bytes with every check.
+  mutating func plainCellValue() -> Range<Int>? {
+    let start = position + 3
+    guard start <= bytes.count, bytes[position] == UInt8(ascii: "<"), bytes[position + 1] == UInt8(ascii: "v"),
+      bytes[position + 2] == UInt8(ascii: ">"), let lt = find(UInt8(ascii: "<"), from: start), lt + 8 <= bytes.count,
+      UnsafeRawPointer(bytes.baseAddress! + lt).loadUnaligned(as: UInt64.self) == Self.valueAndCellEnd
+    else { return nil }
+    position = lt + 8
+    return start..<lt
+  }
+
+  /// The bytes of `</v></c>` as one word.
+  private static var valueAndCellEnd: UInt64 { UInt64(littleEndian: 0x3E63_2F3C_3E76_2F3C) }
+
   /// Checks that the end tag at `lt` closes `tag`, and moves past it.
   private mutating func consumeEndTag(of tag: Tag, at lt: Int) throws(ReadFailure) {
     let nameStart = lt + 2
@@ -199,7 +265,35 @@ struct XMLScanner {
     }
   }
 
+  /// The raw values of the attributes `first` and `second` in one pass over the tag: each as
+  /// ``attribute(_:of:)`` would find it (`<c r="B3" t="s">` → `B3`, `s`).
+  func attributes(_ first: StaticString, _ second: StaticString, of tag: Tag) -> (Range<Int>?, Range<Int>?) {
+    var found: (Range<Int>?, Range<Int>?) = (nil, nil)
+    visitAttributes(of: tag) { name, value in
+      if found.0 == nil, equal(name, first) {
+        found.0 = value
+      } else if found.1 == nil, equal(name, second) {
+        found.1 = value
+      }
+      return found.0 != nil && found.1 != nil
+    }
+    return found
+  }
+
   private func findAttribute(of tag: Tag, where matches: (Range<Int>) -> Bool) -> Range<Int>? {
+    var found: Range<Int>?
+    visitAttributes(of: tag) { name, value in
+      guard matches(name) else { return false }
+      found = value
+      return true
+    }
+    return found
+  }
+
+  /// Calls `visit` with the name and raw value of each attribute in order, until it returns
+  /// true or the attributes end or stop making sense (a name without `=` and a quoted value).
+  @inline(__always)
+  private func visitAttributes(of tag: Tag, _ visit: (_ name: Range<Int>, _ value: Range<Int>) -> Bool) {
     var index = tag.attributes.lowerBound
     let end = tag.attributes.upperBound
     while index < end {
@@ -208,23 +302,22 @@ struct XMLScanner {
       while index < end, bytes[index] != UInt8(ascii: "="), !isSpace(bytes[index]) { index += 1 }
       let nameEnd = index
       while index < end, isSpace(bytes[index]) { index += 1 }
-      guard index < end, bytes[index] == UInt8(ascii: "=") else { return nil }
+      guard index < end, bytes[index] == UInt8(ascii: "=") else { return }
       index += 1
       while index < end, isSpace(bytes[index]) { index += 1 }
-      guard index < end, bytes[index] == UInt8(ascii: "\"") || bytes[index] == UInt8(ascii: "'") else { return nil }
+      guard index < end, bytes[index] == UInt8(ascii: "\"") || bytes[index] == UInt8(ascii: "'") else { return }
       let quote = bytes[index]
       let valueStart = index + 1
-      guard let valueEnd = find(quote, from: valueStart), valueEnd < end else { return nil }
-      if nameEnd > nameStart, matches(nameStart..<nameEnd) { return valueStart..<valueEnd }
+      guard let valueEnd = find(quote, from: valueStart), valueEnd < end else { return }
+      if nameEnd > nameStart, visit(nameStart..<nameEnd, valueStart..<valueEnd) { return }
       index = valueEnd + 1
     }
-    return nil
   }
 
   // MARK: Names and text
 
   /// Whether `range` holds exactly the ASCII `literal`.
-  func equal(_ range: Range<Int>, _ literal: StaticString) -> Bool {
+  @inline(__always) func equal(_ range: Range<Int>, _ literal: StaticString) -> Bool {
     guard range.count == literal.utf8CodeUnitCount, range.lowerBound >= 0, range.upperBound <= bytes.count else {
       return false
     }
@@ -251,7 +344,7 @@ struct XMLScanner {
     return true
   }
 
-  func isNamed(_ tag: Tag, _ literal: StaticString) -> Bool { equal(tag.localName, literal) }
+  @inline(__always) func isNamed(_ tag: Tag, _ literal: StaticString) -> Bool { equal(tag.localName, literal) }
 
   /// The tag's local name as a string, for messages.
   func name(_ tag: Tag) -> String { string(of: tag.localName) }
@@ -335,7 +428,7 @@ struct XMLScanner {
     return nil
   }
 
-  func matches(_ literal: StaticString, at offset: Int) -> Bool {
+  @inline(__always) func matches(_ literal: StaticString, at offset: Int) -> Bool {
     offset >= 0 && offset <= bytes.count - literal.utf8CodeUnitCount
       && equal(offset..<(offset + literal.utf8CodeUnitCount), literal)
   }
@@ -399,6 +492,10 @@ struct XMLScanner {
 
 @inline(__always) private func isSpace(_ byte: UInt8) -> Bool {
   byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D
+}
+
+@inline(__always) private func isLetter(_ byte: UInt8) -> Bool {
+  (byte | 0x20) >= UInt8(ascii: "a") && (byte | 0x20) <= UInt8(ascii: "z")
 }
 
 @inline(__always) private func isNameEnd(_ byte: UInt8) -> Bool {

@@ -150,7 +150,7 @@ struct ZIPArchive: Sendable {
   ///
   /// ZIPFoundation's own CRC is skipped (`skipCRC32: true`): on Linux it runs a byte-wise
   /// table and took a fifth of the time of reading a CEADs workbook; ``ZIPChecksum`` does
-  /// the same check about four times faster.
+  /// the same check about five times faster, on each inflated chunk while it is in cache.
   func contents(of entry: ZIPEntry) throws(ReadFailure) -> [UInt8] {
     let name = entry.name
     let damaged = "the ZIP member '\(name)' is damaged"
@@ -176,9 +176,11 @@ struct ZIPArchive: Sendable {
     let dataEnd = dataStart + entry.compressedSize
 
     var output: [UInt8]
+    var crc: UInt32 = 0
     switch entry.method {
     case 0:
       output = Array(bytes[dataStart..<dataEnd])
+      crc = output.withUnsafeBufferPointer(ZIPChecksum.checksum)
     case 8:
       // Deflate cannot expand data more than 1032-fold, so a larger claim is a lie; the
       // reservation is bounded by what the compressed bytes could possibly produce.
@@ -214,7 +216,10 @@ struct ZIPArchive: Sendable {
               guard output.count + data.count <= limit else {
                 throw ReadFailure(damaged + " (it inflates to more than its declared \(limit) bytes)", hint: refetch)
               }
-              data.withUnsafeBytes { output.append(contentsOf: $0) }
+              data.withUnsafeBytes { chunk in
+                output.append(contentsOf: chunk)
+                crc = ZIPChecksum.update(crc, chunk.bindMemory(to: UInt8.self))
+              }
             })
         }
       } catch let failure as ReadFailure {
@@ -232,7 +237,7 @@ struct ZIPArchive: Sendable {
       throw ReadFailure(
         damaged + " (it inflates to \(output.count) bytes, its header says \(entry.uncompressedSize))", hint: refetch)
     }
-    if output.withUnsafeBufferPointer(ZIPChecksum.checksum) != entry.crc32 {
+    if crc != entry.crc32 {
       throw ReadFailure(damaged + " (CRC-32 mismatch)", hint: refetch)
     }
     return output

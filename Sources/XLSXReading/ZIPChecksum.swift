@@ -1,8 +1,9 @@
-/// The CRC-32 of ZIP (polynomial 0xEDB88320), eight bytes per step ("slicing by 8").
+/// The CRC-32 of ZIP (polynomial 0xEDB88320), sixteen bytes per step ("slicing by 16").
 ///
 /// ZIPFoundation on Linux checks CRCs one byte at a time with its own table (it cannot see
 /// zlib's `crc32` there); that alone took a fifth of the time of reading a CEADs workbook.
-/// This version is about four times faster, so members are still verified.
+/// This version is about five times faster, so members are still verified; ``update(_:_:)``
+/// lets a member be checked chunk by chunk as it is inflated, while the bytes are in cache.
 enum ZIPChecksum {
   /// `table[k * 256 + b]`: the CRC of byte `b` followed by `k` zero bytes.
   private static let table: [UInt32] = {
@@ -13,32 +14,36 @@ enum ZIPChecksum {
       first[byte] = crc
     }
     var tables = [first]
-    for _ in 1..<8 {
+    for _ in 1..<16 {
       let previous = tables[tables.count - 1]
       tables.append((0..<256).map { byte in (previous[byte] >> 8) ^ first[Int(previous[byte] & 0xFF)] })
     }
     return tables.flatMap { $0 }
   }()
 
-  static func checksum(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt32 {
+  /// The CRC of `bytes`.
+  static func checksum(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt32 { update(0, bytes) }
+
+  /// The CRC of the bytes `crc` is the CRC of followed by `bytes` (0 for none yet).
+  static func update(_ crc: UInt32, _ bytes: UnsafeBufferPointer<UInt8>) -> UInt32 {
     table.withUnsafeBufferPointer { table in
-      var crc: UInt32 = 0xFFFF_FFFF
+      @inline(__always) func entry(_ k: Int, _ byte: UInt32) -> UInt32 { table[k &* 256 &+ Int(byte)] }
+      var crc = ~crc
       var index = 0
       let count = bytes.count
-      while index + 8 <= count {
-        let low =
-          crc
-          ^ (UInt32(bytes[index]) | UInt32(bytes[index + 1]) << 8 | UInt32(bytes[index + 2]) << 16
-            | UInt32(bytes[index + 3]) << 24)
-        let high =
-          UInt32(bytes[index + 4]) | UInt32(bytes[index + 5]) << 8 | UInt32(bytes[index + 6]) << 16
-          | UInt32(bytes[index + 7]) << 24
-        crc =
-          table[7 * 256 + Int(low & 0xFF)] ^ table[6 * 256 + Int((low >> 8) & 0xFF)]
-          ^ table[5 * 256 + Int((low >> 16) & 0xFF)] ^ table[4 * 256 + Int(low >> 24)]
-          ^ table[3 * 256 + Int(high & 0xFF)] ^ table[2 * 256 + Int((high >> 8) & 0xFF)]
-          ^ table[1 * 256 + Int((high >> 16) & 0xFF)] ^ table[Int(high >> 24)]
-        index += 8
+      if let raw = UnsafeRawPointer(bytes.baseAddress) {
+        while index + 16 <= count {
+          let a = crc ^ UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: index, as: UInt32.self))
+          let b = UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: index + 4, as: UInt32.self))
+          let c = UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: index + 8, as: UInt32.self))
+          let d = UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: index + 12, as: UInt32.self))
+          crc =
+            entry(15, a & 0xFF) ^ entry(14, (a >> 8) & 0xFF) ^ entry(13, (a >> 16) & 0xFF) ^ entry(12, a >> 24)
+            ^ entry(11, b & 0xFF) ^ entry(10, (b >> 8) & 0xFF) ^ entry(9, (b >> 16) & 0xFF) ^ entry(8, b >> 24)
+            ^ entry(7, c & 0xFF) ^ entry(6, (c >> 8) & 0xFF) ^ entry(5, (c >> 16) & 0xFF) ^ entry(4, c >> 24)
+            ^ entry(3, d & 0xFF) ^ entry(2, (d >> 8) & 0xFF) ^ entry(1, (d >> 16) & 0xFF) ^ entry(0, d >> 24)
+          index += 16
+        }
       }
       while index < count {
         crc = table[Int((crc ^ UInt32(bytes[index])) & 0xFF)] ^ (crc >> 8)

@@ -92,6 +92,52 @@ import XLSXReading
     }
   }
 
+  @Test func longDecimalsAgreeWithTheStandardLibrary() throws {
+    defer { directory.remove() }
+    // 16 to 19 significant digits (Excel writes 17: 917.92000000000007) are rounded in
+    // integers, not by the standard library: every one must come out as Double(String) has it,
+    // halfway cases (2⁵³ + 1, 2⁵⁴ + 2) and the ends of the exponent range included.
+    var texts = [
+      "917.92000000000007", "11.299999999999999", "3501.7800000000007", "0.30000000000000004",
+      "9007199254740993", "9007199254740995", "18014398509481986", "18014398509481990", "9223372036854775807",
+      "9999999999999999999", "1234567890123456789E27", "1234567890123456789E-27", "1000000000000000001E-19",
+      "-2.2250738585072014E-5", "4.9406564584124654E10", "12345678901234567E-30", "0.000012345678901234567",
+    ]
+    texts += (1...300).map { index in
+      let digits = String(UInt64(index) &* 11_400_714_819_323_198_485 % 10_000_000_000_000_000_000)
+      let point = index % digits.count
+      let exponent = index % 4 == 0 ? "E\(index % 55 - 27)" : ""
+      return String(digits.prefix(point)) + "." + digits.dropFirst(point) + exponent
+    }
+    let row = texts.enumerated().map { #"<c r="\#(XLSXSheet.cellReference(row: 0, column: $0))"><v>\#($1)</v></c>"# }
+    let sheet = try sheet("<row>" + row.joined() + "</row>")
+    for (column, text) in texts.enumerated() {
+      #expect(sheet[0, column] == .number(Double(text)!), "\(text)")
+      #expect(sheet.number(0, column) == Double(text)!, "\(text)")
+    }
+  }
+
+  @Test func cellsReadTheSameHoweverTheirTagsAreSpelled() throws {
+    defer { directory.remove() }
+    // The usual spelling is read by a shortcut; every other one by the general scan, to the
+    // same values.
+    let spellings = [
+      #"<c r="A1" t="s"><v>0</v></c><c r="B1"><v>2.5</v></c><c r="C1" s="3" t="b"><v>1</v></c>"#,
+      #"<c r="A1" t="s" ><v>0</v></c><c r="B1" ><v>2.5</v></c><c s="3" r="C1"  t="b"><v>1</v></c>"#,
+      #"<c r='A1' t='s'><v>0</v></c><c r='B1'><v> 2.5 </v></c><c r="C1" t="b" s="3"><v>1</v><extLst/></c>"#,
+      #"<c r="A1" t="s"><v>0</v> </c><c r="B1"><f>5/2</f><v>2.5</v></c><c r="C1" t="b" r="Z9"><v>1</v></c>"#,
+      #"<x:c r="A1" t="s"><x:v>0</x:v></x:c><c r="B1"><v>2.<!-- -->5</v></c><c r="C1" t="b"><v>1</v></c >"#,
+    ]
+    for spelling in spellings {
+      let sheet = try sheet("<row>" + spelling + "</row>", sharedStrings: ["<si><t>Raw_Coal</t></si>"])
+      #expect(sheet[0, 0] == .text("Raw_Coal"), "\(spelling)")
+      #expect(sheet[0, 1] == .number(2.5), "\(spelling)")
+      #expect(sheet[0, 2] == .boolean(true), "\(spelling)")
+      #expect(sheet.number(0, 1) == 2.5 && sheet.number(0, 0) == nil && sheet.number(0, 2) == nil, "\(spelling)")
+      #expect(sheet.usedCells.count == 3, "\(spelling)")
+    }
+  }
+
   @Test func cellsAndRowsWithoutReferencesArePlacedByOrder() throws {
     defer { directory.remove() }
     let sheet = try sheet(
