@@ -78,7 +78,7 @@ extension Pipeline {
       slots[index] = .success(accountProvince(province, job: job, ceads: ceads, template: template))
       counter.finished(province)
     }
-    let outcomes = slots.values.flatMap { (try? $0.get()) ?? [] }
+    let outcomes = slots.values.flatMap { $0.get() }
 
     var national: [String] = []
     for methodology in job.methodologies {
