@@ -26,12 +26,16 @@ extension Pipeline {
       throw PipelineError("no published tables for \(province) in \(inputs.root)/published/\(province)", hint: "see Inputs/README.md for the format")
     }
     let yearbook = try importYearbook(province)
+    let methodologies = try tables.map { table throws(PipelineError) in
+      let loaded = try self.methodology(override ?? table.methodology ?? "study-2025")
+      return years.map { loaded.over(years: $0) } ?? loaded
+    }
+    // The workbooks are read once for every table.
+    let ceads = try self.ceads(for: methodologies)
     var reports: [VerificationReport] = []
     var text = ""
-    for table in tables {
-      let loaded = try self.methodology(override ?? table.methodology ?? "study-2025")
-      let methodology = years.map { loaded.over(years: $0) } ?? loaded
-      let combined = try Pipeline.combine(yearbook, ceads: try ceads(for: [methodology]), province: province, methodology: methodology)
+    for (table, methodology) in zip(tables, methodologies) {
+      let combined = try Pipeline.combine(yearbook, ceads: ceads, province: province, methodology: methodology)
       let provinceInputs = years.map { combined.restricted(to: $0) } ?? combined
       let account = try Pipeline.account(provinceInputs, methodology: methodology, catalogue: catalogue)
       let report = Verifier(tolerance: tolerance).verify(account, against: table)

@@ -27,6 +27,11 @@ import Testing
     _ fixture: String, output: String = freshOutput(), extra: [String] = [], sourceLocation: SourceLocation = #_sourceLocation
   ) throws -> String {
     let result = try run(["run", "--inputs", "\(fixtures)/\(fixture)", "--methodology", "tiny", "--output", output] + extra)
+    return expectRefused(result, output: output, sourceLocation: sourceLocation)
+  }
+
+  /// What every refusal gives: exit status 1, one `error:`, no stdout, no output folder. Returns stderr.
+  static func expectRefused(_ result: CLITests.Result, output: String, sourceLocation: SourceLocation = #_sourceLocation) -> String {
     #expect(result.exited, "ended by signal \(result.status)", sourceLocation: sourceLocation)
     #expect(result.status == 1, "\(result.stderr)", sourceLocation: sourceLocation)
     #expect(result.stderr.components(separatedBy: "error:").count == 2, "not one error: \(result.stderr)", sourceLocation: sourceLocation)

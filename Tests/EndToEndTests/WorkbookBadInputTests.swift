@@ -27,12 +27,7 @@ import Testing
     let province = command == "run" ? ["--province", "testland"] : []
     let result = try Bad.run(
       [command, "--inputs", "\(Bad.fixtures)/\(fixture)"] + province + ["--methodology", "tiny-ceads", "--output", output])
-    #expect(result.exited, "ended by signal \(result.status)", sourceLocation: sourceLocation)
-    #expect(result.status == 1, "\(result.stderr)", sourceLocation: sourceLocation)
-    #expect(result.stderr.components(separatedBy: "error:").count == 2, "not one error: \(result.stderr)", sourceLocation: sourceLocation)
-    #expect(result.stdout.isEmpty, "stdout: \(result.stdout)", sourceLocation: sourceLocation)
-    #expect(!FileManager.default.fileExists(atPath: output), "\(output) was created", sourceLocation: sourceLocation)
-    return result.stderr
+    return Bad.expectRefused(result, output: output, sourceLocation: sourceLocation)
   }
 
   static let refetchHint = "  hint: the download or copy was probably interrupted; fetch or copy the workbook again\n"
