@@ -31,7 +31,9 @@ let package = Package(
 
     // MARK: Swift wrappers that own the C lifetimes
     .target(name: "CSVReading", dependencies: ["CLibCSV"]),
-    .target(name: "XLSXWriting", dependencies: ["CXlsxWriter"]),
+    // Replaces glibc's gmtime by a per-thread one in the process, for libxlsxwriter (gmtime.c).
+    .target(name: "CThreadSafeTime"),
+    .target(name: "XLSXWriting", dependencies: ["CXlsxWriter", "CThreadSafeTime"]),
     .target(name: "XLSXReading", dependencies: [.product(name: "ZIPFoundation", package: "ZIPFoundation")]),
 
     // MARK: Pipeline stages

@@ -12,15 +12,20 @@ private typealias Highlight = WorkbookWriter.Highlight
 enum WorkbookLibreOffice {
   static let recalcTool = workbookRepositoryRoot + "/../shared/tools/xlsx-recalc"
 
-  /// True when `soffice` is on PATH; prints a note when it is not, as the test is then skipped.
-  static var isInstalled: Bool {
-    let found = (ProcessInfo.processInfo.environment["PATH"] ?? "").split(separator: ":").contains {
+  /// True when `soffice` is on PATH and `xlsx-recalc` is beside the repository; prints what
+  /// is missing when not, as the test is then skipped.
+  static var isAvailable: Bool {
+    let soffice = (ProcessInfo.processInfo.environment["PATH"] ?? "").split(separator: ":").contains {
       FileManager.default.isExecutableFile(atPath: "\($0)/soffice")
     }
-    if !found {
+    if !soffice {
       print("note: soffice is not on PATH: the LibreOffice recalculation test is skipped (apt-get install -y libreoffice-calc-nogui)")
     }
-    return found
+    let tool = FileManager.default.isExecutableFile(atPath: recalcTool)
+    if !tool {
+      print("note: no xlsx-recalc at \(recalcTool): the LibreOffice recalculation test is skipped")
+    }
+    return soffice && tool
   }
 }
 
@@ -34,9 +39,8 @@ enum WorkbookLibreOffice {
 @Suite struct WorkbookRecalculationTests {
   private static let unit = MeasurementUnit<CO2Mass>.tenThousandTonnesCO2
 
-  @Test(.enabled(if: WorkbookLibreOffice.isInstalled, "needs soffice on PATH (apt-get install -y libreoffice-calc-nogui)"))
+  @Test(.enabled(if: WorkbookLibreOffice.isAvailable, "needs soffice on PATH and ../shared/tools/xlsx-recalc"))
   func libreOfficeRecomputesEveryFigure() throws {
-    try #require(FileManager.default.isExecutableFile(atPath: WorkbookLibreOffice.recalcTool), "no xlsx-recalc at \(WorkbookLibreOffice.recalcTool)")
     let scratch = try WorkbookScratch()
     defer { scratch.remove() }
     let record = try WorkbookFixture.record()

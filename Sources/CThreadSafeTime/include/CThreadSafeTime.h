@@ -1,0 +1,2 @@
+// Nothing to import: the target only defines `gmtime` (see gmtime.c).
+#include <time.h>
