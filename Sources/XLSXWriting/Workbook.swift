@@ -113,8 +113,9 @@ public final class Workbook {
   ///
   /// - Parameters:
   ///   - properties: document properties, including the fixed creation date.
-  ///   - temporaryDirectory: where libxlsxwriter keeps its scratch files (the system
-  ///     default when nil); they never affect the output.
+  ///   - temporaryDirectory: where libxlsxwriter keeps its scratch files, one per part of
+  ///     the workbook, each deleted as soon as it is created; ``defaultScratchDirectory``
+  ///     when nil. They never affect the output.
   public init(path: String, properties: DocumentProperties, temporaryDirectory: String? = nil) throws(XLSXError) {
     self.path = path
     self.stagingPath = "\(path).\(getpid()).partial"
@@ -125,7 +126,7 @@ public final class Workbook {
     // nothing for workbooks of this size. libxlsxwriter copies `tmpdir` (lxw_strdup).
     var options = lxw_workbook_options()
     options.constant_memory = 0
-    let workbook = withOptionalCString(temporaryDirectory) { tmpdir in
+    let workbook = withOptionalCString(temporaryDirectory ?? Self.defaultScratchDirectory) { tmpdir in
       options.tmpdir = tmpdir
       return workbook_new_opt(stagingPath, &options)
     }
@@ -153,6 +154,21 @@ public final class Workbook {
     docProperties.created = time_t(created)
     try check(workbook_set_properties(workbook, &docProperties), "set the document properties of '\(path)'")
   }
+
+  /// Where workbooks keep their scratch files unless told otherwise: `$TMPDIR` when set,
+  /// else `/dev/shm` when it is a folder we may write to (memory, not disk: creating a
+  /// file there costs a fraction of creating one on disk, and a workbook makes about 25),
+  /// else nil for libxlsxwriter's default (`/tmp`). libxlsxwriter falls back to `/tmp` by
+  /// itself if a file cannot be created where it is told.
+  public static let defaultScratchDirectory: String? = {
+    if let tmpdir = getenv("TMPDIR"), tmpdir.pointee != 0 { return String(cString: tmpdir) }
+    var status = stat()
+    let memory = "/dev/shm"
+    guard stat(memory, &status) == 0, status.st_mode & S_IFMT == S_IFDIR, access(memory, W_OK | X_OK) == 0 else {
+      return nil
+    }
+    return memory
+  }()
 
   deinit {
     // Safety net only: free the C memory without writing a file.
