@@ -94,4 +94,16 @@ import Testing
       #expect(WorkbookWriter.DisplayWidth.widestLine(text) == expected, "\(text.debugDescription)")
     }
   }
+
+  @Test(arguments: [
+    (1234.567, "#,##0.00", 7.0),  // 1234.57: the column sizes by digits, not separators
+    (-0.004, "0.00", 4),  // 0.00, no minus
+    (9.9951, "0.00", 5),  // 10.00
+    (0.1234, "0.0%", 5),  // 12.3%
+    (2013, "0", 4),
+    (1.0 / 3, nil, 11),  // General: about eleven characters
+  ] as [(Double, String?, Double)])
+  func numbersAreAsWideAsTheirFormatShowsThem(number: Double, format: String?, width: Double) {
+    #expect(WorkbookWriter.DisplayWidth.of(.number(number), numberFormat: format) == width)
+  }
 }

@@ -100,7 +100,7 @@ extension WorkbookWriter {
       case .text(let text), .formulaText(_, let text):
         widestLine(text)
       case .number(let number), .formula(_, let number):
-        Self.of(formatted(number, numberFormat))
+        numberWidth(number, numberFormat)
       case .boolean: 5
       case .blank: 0
       }
@@ -155,13 +155,22 @@ extension WorkbookWriter {
         || (0xFFE0...0xFFE6).contains(value) || (0x20000...0x3FFFD).contains(value)
     }
 
-    /// A number as a fixed-decimal format such as `0.00` or `0.00%` shows it; General shows up
-    /// to about eleven characters.
-    private static func formatted(_ number: Double, _ format: String?) -> String {
-      guard let format else { return String("\(number)".prefix(11)) }
-      // The formats are ASCII, read as bytes.
-      let decimals = format.utf8.split(separator: UInt8(ascii: ".")).dropFirst().first.map { $0.filter { $0 == UInt8(ascii: "0") }.count } ?? 0
-      return format.hasSuffix("%") ? Format.fixed(number * 100, decimals) + "%" : Format.fixed(number, decimals)
+    /// The width of a number as a fixed-decimal format such as `0.00` or `0.00%` shows it;
+    /// General shows up to about eleven characters.
+    private static func numberWidth(_ number: Double, _ format: String?) -> Double {
+      guard let format else { return Double(min("\(number)".utf8.count, 11)) }
+      // The formats are ASCII: the zeros after the first point are the decimals.
+      var decimals = 0, afterPoint = false
+      for byte in format.utf8 {
+        if byte == UInt8(ascii: ".") {
+          if afterPoint { break }
+          afterPoint = true
+        } else if afterPoint && byte == UInt8(ascii: "0") {
+          decimals += 1
+        }
+      }
+      return format.utf8.last == UInt8(ascii: "%")
+        ? Double(Format.fixedLength(number * 100, decimals) + 1) : Double(Format.fixedLength(number, decimals))
     }
   }
 }
