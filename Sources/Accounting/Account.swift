@@ -56,8 +56,10 @@ public struct EmissionEntry: Sendable, Hashable {
 public struct YearAccount: Sendable, Hashable {
   public let year: Int
   public let entries: [EmissionEntry]
-  /// The sum of each scope, in entry order; computed once, since every writer asks for them.
+  /// The sum of each scope and of each source, in entry order; computed once, since every
+  /// writer asks for them.
   private let scopeSums: [Scope: Quantity<CO2Mass>]
+  private let sourceSums: [String: Quantity<CO2Mass>]
 
   public init(year: Int, entries: [EmissionEntry]) {
     self.year = year
@@ -65,6 +67,9 @@ public struct YearAccount: Sendable, Hashable {
     var sums: [Scope: Quantity<CO2Mass>] = [:]
     for scope in Scope.allCases { sums[scope] = entries.lazy.filter { $0.scope == scope }.sum(\.emissions) }
     self.scopeSums = sums
+    var sourceSums: [String: Quantity<CO2Mass>] = [:]
+    for entry in entries { sourceSums[entry.source] = (sourceSums[entry.source] ?? .zero) + entry.emissions }
+    self.sourceSums = sourceSums
   }
 
   /// The sum of an aggregate.
@@ -79,10 +84,7 @@ public struct YearAccount: Sendable, Hashable {
   }
 
   /// The figure of one source (a fuel, `electricity` or `calcination`), or nil if absent.
-  public func emissions(of source: String) -> Quantity<CO2Mass>? {
-    let matching = entries.filter { $0.source == source }
-    return matching.isEmpty ? nil : matching.sum(\.emissions)
-  }
+  public func emissions(of source: String) -> Quantity<CO2Mass>? { sourceSums[source] }
 
   private func sum(_ scope: Scope) -> Quantity<CO2Mass> { scopeSums[scope]! }
 }
@@ -96,6 +98,8 @@ public struct Account: Sendable {
   /// The activity the account was computed from (after allocation), for the writers.
   public let activity: ActivitySeries
   public let findings: [Finding]
+  /// The sources present, in reporting order (fuels in catalogue order, then calcination).
+  public let sources: [(scope: Scope, source: String)]
 
   public init(province: String, methodology: Methodology, years: [YearAccount], activity: ActivitySeries, findings: [Finding]) {
     self.province = province
@@ -103,6 +107,7 @@ public struct Account: Sendable {
     self.years = years
     self.activity = activity
     self.findings = findings
+    self.sources = Self.sources(of: years)
   }
 
   public subscript(year: Int) -> YearAccount? { years.first { $0.year == year } }
@@ -112,8 +117,7 @@ public struct Account: Sendable {
     years.map { ($0.year, $0.total(aggregate)) }
   }
 
-  /// The sources present, in reporting order (fuels in catalogue order, then calcination).
-  public var sources: [(scope: Scope, source: String)] {
+  private static func sources(of years: [YearAccount]) -> [(scope: Scope, source: String)] {
     var seen: [String: Scope] = [:]
     var order: [String] = []
     for entry in years.flatMap(\.entries) where seen[entry.source] == nil {

@@ -1,5 +1,6 @@
 import Accounting
 import CementModel
+import Dispatch
 import Foundation
 import Verification
 import Writers
@@ -60,15 +61,28 @@ extension Pipeline {
     if formats.contains(.csv) {
       try staging.stage("emissions.csv", bytes: Array(EmissionsCSV.render(record.account).utf8))
     }
-    if formats.contains(.xlsx) {
-      let path = try staging.reserve("workbook.xlsx")
-      do { try WorkbookWriter.write(record, to: path) } catch { throw PipelineError("cannot write the workbook: \(error)") }
+    // The workbook, the longest output, is written while the report is rendered: inside a
+    // busy batch the two run one after the other, and a single `run`, or the last province
+    // of a batch, gets both cores.
+    let workbook = formats.contains(.xlsx) ? try staging.reserve("workbook.xlsx") : nil
+    let figure = "report-figure.svg"
+    let template = formats.contains(.md) ? template : nil
+    let written = ResultSlots<Void, PipelineError>(count: 1)
+    let report = ResultSlots<(markdown: String, chart: String)?, Never>(count: 1)
+    DispatchQueue.concurrentPerform(iterations: 2) { part in
+      if part == 0 {
+        written[0] = Result { () throws(PipelineError) in
+          guard let workbook else { return }
+          do { try WorkbookWriter.write(record, to: workbook) } catch { throw PipelineError("cannot write the workbook: \(error)") }
+        }
+      } else {
+        report[0] = .success(template.map { ($0.render(record, figure: figure), ReportWriter.svgChart(record)) })
+      }
     }
-    if formats.contains(.md), let template {
-      let figure = "report-figure.svg"
-      let markdown = template.render(record, figure: figure)
-      try staging.stage(figure, bytes: Array(ReportWriter.svgChart(record).utf8))
-      try staging.stage("report.md", bytes: Array(markdown.utf8))
+    try written[0]!.get()
+    if let rendered = report[0]?.get() {
+      try staging.stage(figure, bytes: Array(rendered.chart.utf8))
+      try staging.stage("report.md", bytes: Array(rendered.markdown.utf8))
     }
     return try staging.commit()
   }
