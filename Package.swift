@@ -31,9 +31,10 @@ let package = Package(
 
     // MARK: Swift wrappers that own the C lifetimes
     .target(name: "CSVReading", dependencies: ["CLibCSV"]),
-    // Replaces glibc's gmtime by a per-thread one in the process, for libxlsxwriter (gmtime.c).
-    .target(name: "CThreadSafeTime"),
-    .target(name: "XLSXWriting", dependencies: ["CXlsxWriter", "CThreadSafeTime"]),
+    // Take the place of glibc's gmtime (per thread) and zlib's deflateInit2_ (a settable
+    // level) in the process, for libxlsxwriter: gmtime.c, deflate.c.
+    .target(name: "CInterposers"),
+    .target(name: "XLSXWriting", dependencies: ["CXlsxWriter", "CInterposers"]),
     .target(name: "XLSXReading", dependencies: [.product(name: "ZIPFoundation", package: "ZIPFoundation")]),
 
     // MARK: Pipeline stages

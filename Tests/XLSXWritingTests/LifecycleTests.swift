@@ -25,6 +25,28 @@ import XLSXWriting
     #expect(try FileManager.default.contentsOfDirectory(atPath: directory.url.path) == ["out.xlsx"])
   }
 
+  /// libxlsxwriter has no compression option: the level reaches zlib through deflate.c.
+  @Test func theCompressionLevelReachesZlib() throws {
+    defer { directory.remove() }
+    var sizes: [Int: Int] = [:]
+    for level in [0, 1, 9] {
+      let path = directory.path("level\(level).xlsx")
+      let workbook = try Workbook(path: path, properties: fixedProperties, compressionLevel: level)
+      let sheet = try workbook.addWorksheet(named: "Data")
+      for row in 0..<400 { try sheet.write(.text("row \(row) of a sheet that compresses well"), row: row, column: 0) }
+      try workbook.close()
+      sizes[level] = try #require(try FileManager.default.attributesOfItem(atPath: path)[.size] as? Int)
+      #expect(try unzipMember("xl/sharedStrings.xml", of: path).contains("row 399 of a sheet"))
+    }
+    #expect(sizes[0]! > sizes[1]!, "\(sizes)")
+    #expect(sizes[1]! > sizes[9]!, "\(sizes)")
+  }
+
+  @Test func aCompressionLevelZlibDoesNotHaveIsRefused() throws {
+    defer { directory.remove() }
+    #expect(throws: XLSXError.self) { try Workbook(path: directory.path("x.xlsx"), properties: fixedProperties, compressionLevel: 10) }
+  }
+
   @Test func scratchFilesAreGoneWhenTheWorkbookIsWritten() throws {
     defer { directory.remove() }
     let scratch = directory.path("scratch")

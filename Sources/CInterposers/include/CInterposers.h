@@ -1,0 +1,10 @@
+// Definitions that take the place of C library functions in the whole process, for
+// libxlsxwriter: a per-thread gmtime (gmtime.c) and a settable deflate level (deflate.c).
+#ifndef CINTERPOSERS_H
+#define CINTERPOSERS_H
+
+/// The zlib level for deflate streams the calling thread starts from now on; -1 for the
+/// level each caller asks for.
+void cement_set_deflate_level(int level);
+
+#endif

@@ -1,2 +1,0 @@
-// Nothing to import: the target only defines `gmtime` (see gmtime.c).
-#include <time.h>
