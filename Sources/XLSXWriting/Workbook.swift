@@ -106,9 +106,9 @@ public final class Workbook {
   private var handle: UnsafeMutablePointer<lxw_workbook>?
   /// One libxlsxwriter format per distinct style, owned by the workbook.
   private var formats: [CellStyle: UnsafeMutablePointer<lxw_format>] = [:]
-  /// The last style asked for and its format: runs of cells share a style, and comparing is
-  /// cheaper than hashing.
-  private var lastFormat: (style: CellStyle, format: UnsafeMutablePointer<lxw_format>)?
+  /// The styles asked for last and their formats, the latest first: a row cycles through a
+  /// few styles, and comparing is cheaper than hashing.
+  private var recentFormats: [(style: CellStyle, format: UnsafeMutablePointer<lxw_format>)] = []
   /// Chart series ranges whose data caches ``close()`` fills (see ChartDataCache.swift).
   private var chartRanges: [ChartRange] = []
 
@@ -215,7 +215,7 @@ public final class Workbook {
     let workbook = try liveHandle(operation)
     handle = nil  // workbook_close frees the workbook whatever it returns
     formats = [:]
-    lastFormat = nil
+    recentFormats = []
     defer { chartRanges = [] }
     // libxlsxwriter would silently write a chart pointing at nothing (#REF! in Excel).
     if let orphan = chartRanges.first(where: { workbook_get_worksheet_by_name(workbook, $0.cells.sheet) == nil }) {
@@ -258,9 +258,13 @@ public final class Workbook {
   {
     guard let style else { return nil }
     let workbook = try liveHandle(operation())
-    if let lastFormat, lastFormat.style == style { return lastFormat.format }
+    if let recent = recentFormats.firstIndex(where: { $0.style == style }) {
+      let format = recentFormats[recent].format
+      if recent > 0 { recentFormats.insert(recentFormats.remove(at: recent), at: 0) }
+      return format
+    }
     if let format = formats[style] {
-      lastFormat = (style, format)
+      remember(style, format)
       return format
     }
     if let numberFormat = style.numberFormat, numberFormat.utf8.count >= Int(LXW_FORMAT_FIELD_LEN) {
@@ -290,8 +294,13 @@ public final class Workbook {
     case .none: break
     }
     formats[style] = format
-    lastFormat = (style, format)
+    remember(style, format)
     return format
+  }
+
+  private func remember(_ style: CellStyle, _ format: UnsafeMutablePointer<lxw_format>) {
+    if recentFormats.count == 8 { recentFormats.removeLast() }
+    recentFormats.insert((style, format), at: 0)
   }
 }
 

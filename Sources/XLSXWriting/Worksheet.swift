@@ -46,11 +46,12 @@ public final class Worksheet {
     case .number(let number):
       try requireFinite(number, operation())
       result = worksheet_write_number(sheet, cRow, cColumn, number, format)
+    // withCString passes a native string's own bytes; the implicit conversion would copy them.
     case .text(let text):
-      result = worksheet_write_string(sheet, cRow, cColumn, text, format)
+      result = text.withCString { worksheet_write_string(sheet, cRow, cColumn, $0, format) }
     case .formula(let formula, let cachedValue):
       try requireFinite(cachedValue, operation())
-      result = worksheet_write_formula_num(sheet, cRow, cColumn, formula, format, cachedValue)
+      result = formula.withCString { worksheet_write_formula_num(sheet, cRow, cColumn, $0, format, cachedValue) }
     case .formulaText(let formula, let cachedText):
       result = worksheet_write_formula_str(sheet, cRow, cColumn, formula, format, cachedText)
     case .boolean(let flag):

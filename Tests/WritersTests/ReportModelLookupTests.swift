@@ -65,6 +65,7 @@ import Testing
     "", " ", "plain", "  two  words  ", "a\tb\nc\r\nd", "\r\n", "line one\nline two, longer", "x\r\ny", "\n\n", "tail\n",
     "CO₂ 排放 | *bold* _it_ `code` <b> [link]", "焦炭\u{3000}Coke", "e\u{301} \u{301}x", "\n\u{301}a", "全角　空格\n第二行",
     "Liu, Zhao & Wang (2025): IPCC combustion", "👍🏽 ok\u{200D}", "\u{1C}\u{1F}", "a\u{85}b\u{A0}c",
+    "coke × 10⁴ t — *x*\u{2028}y\u{3000}\u{3000}z", "\u{600} x", "\u{111C2} *a", "*\u{301}b", " \u{1F3FD}*", "焦炭 **煤** _\n_",
   ]
 
   @Test func markdownTextIsEscapedAsByCharacter() {
