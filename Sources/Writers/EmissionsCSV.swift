@@ -22,7 +22,8 @@ public enum EmissionsCSV {
 
   /// Quotes a field when it holds a comma, a quote or a line break (RFC 4180).
   static func field(_ text: String) -> String {
-    guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
+    // By bytes: the four are ASCII, which UTF-8 never uses inside a longer sequence.
+    guard text.utf8.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }) else { return text }
     return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
   }
 }

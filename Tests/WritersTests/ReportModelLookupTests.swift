@@ -66,6 +66,7 @@ import Testing
     "CO₂ 排放 | *bold* _it_ `code` <b> [link]", "焦炭\u{3000}Coke", "e\u{301} \u{301}x", "\n\u{301}a", "全角　空格\n第二行",
     "Liu, Zhao & Wang (2025): IPCC combustion", "👍🏽 ok\u{200D}", "\u{1C}\u{1F}", "a\u{85}b\u{A0}c",
     "coke × 10⁴ t — *x*\u{2028}y\u{3000}\u{3000}z", "\u{600} x", "\u{111C2} *a", "*\u{301}b", " \u{1F3FD}*", "焦炭 **煤** _\n_",
+    "abcdefgh\nij", "abcdefghijklmnop\n", "abcdefghé", "0123456789abcdef0123456789", "seven c\nlonger second line",
   ]
 
   @Test func markdownTextIsEscapedAsByCharacter() {
@@ -77,6 +78,16 @@ import Testing
         inline.append(character)
       }
       #expect(MarkdownText.inline(text) == inline, "\(text.debugDescription)")
+    }
+  }
+
+  @Test func svgAndCSVTextIsEscapedAsByCharacter() {
+    let entities: [Character: String] = ["&": "&amp;", "<": "&lt;", ">": "&gt;", "\"": "&quot;", "'": "&apos;"]
+    for text in Self.texts + ["a & b <c> \"d\" 'e'", "x,y", "a\"b", "l1\r\nl2", "焦炭 & 煤 · 10⁴ t"] {
+      #expect(SVGText.escape(text) == text.map { entities[$0] ?? String($0) }.joined(), "\(text.debugDescription)")
+      let quoted = text.contains { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" }
+      let field = quoted ? "\"" + text.map { $0 == "\"" ? "\"\"" : String($0) }.joined() + "\"" : text
+      #expect(EmissionsCSV.field(text) == field, "\(text.debugDescription)")
     }
   }
 

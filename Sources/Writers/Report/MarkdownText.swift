@@ -120,18 +120,22 @@ enum MarkdownText {
 
 /// Makes text safe to place in SVG (XML) character data and attribute values.
 enum SVGText {
+  /// By bytes: the five characters are ASCII, and UTF-8 never uses an ASCII byte inside a
+  /// longer sequence.
   static func escape(_ text: String) -> String {
-    var result = ""
-    for character in text {
-      switch character {
-      case "&": result += "&amp;"
-      case "<": result += "&lt;"
-      case ">": result += "&gt;"
-      case "\"": result += "&quot;"
-      case "'": result += "&apos;"
-      default: result.append(character)
+    guard text.utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 }) else { return text }
+    var bytes: [UInt8] = []
+    bytes.reserveCapacity(text.utf8.count + 16)
+    for byte in text.utf8 {
+      switch byte {
+      case 0x26: bytes += Array("&amp;".utf8)
+      case 0x3C: bytes += Array("&lt;".utf8)
+      case 0x3E: bytes += Array("&gt;".utf8)
+      case 0x22: bytes += Array("&quot;".utf8)
+      case 0x27: bytes += Array("&apos;".utf8)
+      default: bytes.append(byte)
       }
     }
-    return result
+    return String(decoding: bytes, as: UTF8.self)
   }
 }

@@ -6,7 +6,8 @@ extension WorkbookWriter {
   /// content of each column, so that ``finish(minimum:maximum:)`` can size the columns.
   final class SheetBuilder {
     let worksheet: Worksheet
-    private var widths: [Int: Double] = [:]
+    /// The widest content of each column written so far, by column index.
+    private var widths: [Double?] = []
 
     init(_ worksheet: Worksheet) { self.worksheet = worksheet }
 
@@ -17,6 +18,7 @@ extension WorkbookWriter {
     func write(_ value: CellValue, _ row: Int, _ column: Int, _ style: CellStyle? = nil, fits: Bool = true) throws(XLSXError) {
       try worksheet.write(value, row: row, column: column, style: style)
       guard fits else { return }
+      if column >= widths.count { widths += Array(repeating: nil, count: column + 1 - widths.count) }
       widths[column] = max(widths[column] ?? 0, DisplayWidth.of(value, numberFormat: style?.numberFormat))
     }
 
@@ -84,7 +86,8 @@ extension WorkbookWriter {
     /// Finishes the sheet: sizes every written column to its widest content (within
     /// `minimum`…`maximum` characters) and prints it landscape, one page wide.
     func finish(minimum: Double = 6, maximum: Double = 70) throws(XLSXError) {
-      for (column, width) in widths.sorted(by: { $0.key < $1.key }) {
+      for (column, width) in widths.enumerated() {
+        guard let width else { continue }
         try worksheet.setColumnWidth(column, width: min(max(width + 2, minimum), maximum))
       }
       try worksheet.setLandscape()
@@ -108,48 +111,62 @@ extension WorkbookWriter {
 
     /// Characters of East Asian scripts take two columns, the rest one.
     static func of(_ text: String) -> Double {
-      Double(text.unicodeScalars.reduce(0) { $0 + (isWide($1) ? 2 : 1) })
+      Double(text.unicodeScalars.reduce(0) { $0 + (isWide($1.value) ? 2 : 1) })
     }
 
-    /// The width of the widest line of `text`. One pass over the scalars, rather than splitting
-    /// into lines of characters first (the workbook measures every cell): a line ends at each
-    /// line feed except the one of a CR LF, which is a single character.
+    /// The width of the widest line of `text`. One pass over its UTF-8 bytes, rather than
+    /// splitting into lines of characters first (the workbook measures every cell): a line ends
+    /// at each line feed except the one of a CR LF, which is a single character.
     static func widestLine(_ text: String) -> Double {
-      var widest = 0, width = 0
-      // Most cells are ASCII: the same rule over bytes, without decoding scalars.
-      if let ascii = text.utf8.withContiguousStorageIfAvailable({ bytes -> Int? in
-        var previous: UInt8 = 0
-        for byte in bytes {
-          guard byte < 0x80 else { return nil }
-          if byte == 0x0A && previous != 0x0D {
+      if let simple = text.utf8.withContiguousStorageIfAvailable(asciiLineWidth), let simple { return Double(simple) }
+      return Double(text.utf8.withContiguousStorageIfAvailable(widestLine) ?? Array(text.utf8).withUnsafeBufferPointer(widestLine))
+    }
+
+    /// The same over valid UTF-8 (as a String's is): each scalar decoded from its bytes.
+    private static func widestLine(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+      var widest = 0, width = 0, previous: UInt8 = 0, index = 0
+      while index < bytes.count {
+        let lead = bytes[index]
+        if lead < 0x80 {
+          if lead == 0x0A && previous != 0x0D {
             widest = max(widest, width)
             width = 0
           } else {
             width += 1
           }
-          previous = byte
-        }
-        return max(widest, width)
-      }), let ascii {
-        return Double(ascii)
-      }
-      widest = 0
-      width = 0
-      var previous: Unicode.Scalar?
-      for scalar in text.unicodeScalars {
-        if scalar == "\n" && previous != "\r" {
-          widest = max(widest, width)
-          width = 0
+          index += 1
         } else {
-          width += isWide(scalar) ? 2 : 1
+          let length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2
+          var value = UInt32(lead) & (0x7F >> length)
+          for offset in 1..<length { value = value << 6 | UInt32(bytes[index + offset] & 0x3F) }
+          width += isWide(value) ? 2 : 1
+          index += length
         }
-        previous = scalar
+        previous = lead
       }
-      return Double(max(widest, width))
+      return max(widest, width)
     }
 
-    private static func isWide(_ scalar: Unicode.Scalar) -> Bool {
-      let value = scalar.value
+    /// The width of ASCII text on one line, its length, found eight bytes at a time (most
+    /// cells are so); nil for other text.
+    private static func asciiLineWidth(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+      let raw = UnsafeRawBufferPointer(bytes)
+      var offset = 0
+      while offset + 8 <= raw.count {
+        let word = raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
+        let lineFeeds = word ^ 0x0A0A_0A0A_0A0A_0A0A  // a zero byte where the text has a line feed
+        let hasZeroByte = (lineFeeds &- 0x0101_0101_0101_0101) & ~lineFeeds
+        guard (word | hasZeroByte) & 0x8080_8080_8080_8080 == 0 else { return nil }
+        offset += 8
+      }
+      while offset < raw.count {
+        guard raw[offset] < 0x80, raw[offset] != 0x0A else { return nil }
+        offset += 1
+      }
+      return raw.count
+    }
+
+    private static func isWide(_ value: UInt32) -> Bool {
       return (0x1100...0x115F).contains(value) || (0x2E80...0xA4CF).contains(value) || (0xAC00...0xD7A3).contains(value)
         || (0xF900...0xFAFF).contains(value) || (0xFE30...0xFE4F).contains(value) || (0xFF00...0xFF60).contains(value)
         || (0xFFE0...0xFFE6).contains(value) || (0x20000...0x3FFFD).contains(value)
