@@ -20,11 +20,12 @@ let package = Package(
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
     .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
     .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
-    .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
   ],
   targets: [
-    // MARK: C libraries (Debian: libcsv-dev, libxlsxwriter-dev, zlib1g-dev, pkg-config)
+    // MARK: C libraries (Debian: libcsv-dev, libxlsxwriter-dev, zlib1g-dev, libdeflate-dev, libssl-dev, pkg-config)
     .systemLibrary(name: "CLibCSV", providers: [.apt(["libcsv-dev"])]),
+    .systemLibrary(name: "CLibDeflate", pkgConfig: "libdeflate", providers: [.apt(["libdeflate-dev"])]),
+    .systemLibrary(name: "CLibCrypto", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
     .systemLibrary(
       name: "CXlsxWriter", pkgConfig: "xlsxwriter",
       providers: [.apt(["libxlsxwriter-dev", "zlib1g-dev"])]),
@@ -35,7 +36,8 @@ let package = Package(
     // level) in the process, for libxlsxwriter: gmtime.c, deflate.c.
     .target(name: "CInterposers"),
     .target(name: "XLSXWriting", dependencies: ["CXlsxWriter", "CInterposers"]),
-    .target(name: "XLSXReading", dependencies: [.product(name: "ZIPFoundation", package: "ZIPFoundation")]),
+    .target(name: "XLSXReading", dependencies: ["CLibDeflate"]),
+    .target(name: "Checksums", dependencies: ["CLibCrypto"]),
 
     // MARK: Pipeline stages
     .target(name: "CementModel"),
@@ -56,7 +58,7 @@ let package = Package(
       name: "Pipeline",
       dependencies: [
         "CementModel", "Importing", "Reconciliation", "Allocation", "Accounting", "Verification",
-        "Comparison", "Writers", "XLSXReading",
+        "Comparison", "Writers", "XLSXReading", "Checksums",
       ]),
     .executableTarget(
       name: "cement-accounts",
@@ -66,6 +68,7 @@ let package = Package(
     .testTarget(name: "CSVReadingTests", dependencies: ["CSVReading"]),
     .testTarget(name: "XLSXWritingTests", dependencies: ["XLSXWriting"]),
     .testTarget(name: "XLSXReadingTests", dependencies: ["XLSXReading", "XLSXWriting"]),
+    .testTarget(name: "ChecksumsTests", dependencies: ["Checksums"]),
     .testTarget(
       name: "ImportingTests", dependencies: ["Importing", "CementModel", "XLSXWriting"],
       resources: [.copy("Fixtures")]),

@@ -1,4 +1,5 @@
 import CementModel
+import Checksums
 import Dispatch
 import Foundation
 import Importing

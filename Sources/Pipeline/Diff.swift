@@ -1,5 +1,6 @@
 import Accounting
 import CementModel
+import Checksums
 import Comparison
 import Foundation
 import Importing

@@ -1,5 +1,6 @@
 import Accounting
 import CementModel
+import Checksums
 import Dispatch
 import Foundation
 import Verification

@@ -1,6 +1,7 @@
 import Accounting
 import Allocation
 import CementModel
+import Checksums
 import Foundation
 import Importing
 import Reconciliation

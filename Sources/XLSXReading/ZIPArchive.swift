@@ -1,5 +1,3 @@
-internal import Foundation
-internal import ZIPFoundation
 
 /// One member of a ZIP archive, as its central directory describes it.
 struct ZIPEntry: Sendable {
@@ -15,12 +13,11 @@ struct ZIPEntry: Sendable {
 
 /// The central directory of a ZIP archive held in memory, and the inflation of its members.
 ///
-/// The directory is parsed here rather than with ZIPFoundation's `Archive` for two reasons:
-/// every offset and size can be checked against the bytes actually present, and the
-/// compressed bytes handed to zlib are bounded by the entry. `Archive.extract` (0.9.20) feeds
-/// zlib straight from the file and loops forever when a deflate stream runs to the end of
-/// the file without finishing (a crafted or damaged archive); it also tells zlib that every
-/// chunk is full-sized. ZIPFoundation still does the inflating, through `Data.decompress`.
+/// The directory is parsed here, and every offset and size checked against the bytes actually
+/// present; a member is inflated by ``Inflater`` (libdeflate) in one call, from exactly its
+/// compressed bytes into a buffer of exactly its declared size. (ZIPFoundation's
+/// `Archive.extract`, 0.9.20, loops forever when a deflate stream runs to the end of the file
+/// without finishing, as a crafted or damaged archive's can.)
 struct ZIPArchive: Sendable {
   /// The whole file.
   let bytes: [UInt8]
@@ -147,10 +144,6 @@ struct ZIPArchive: Sendable {
   }
 
   /// The inflated bytes of `entry`, checked against the directory's size and CRC-32.
-  ///
-  /// ZIPFoundation's own CRC is skipped (`skipCRC32: true`): on Linux it runs a byte-wise
-  /// table and took a fifth of the time of reading a CEADs workbook; ``ZIPChecksum`` does
-  /// the same check about five times faster, on each inflated chunk while it is in cache.
   func contents(of entry: ZIPEntry) throws(ReadFailure) -> [UInt8] {
     let name = entry.name
     let damaged = "the ZIP member '\(name)' is damaged"
@@ -175,56 +168,30 @@ struct ZIPArchive: Sendable {
     }
     let dataEnd = dataStart + entry.compressedSize
 
-    var output: [UInt8]
-    var crc: UInt32 = 0
+    let output: [UInt8]
     switch entry.method {
     case 0:
       output = Array(bytes[dataStart..<dataEnd])
-      crc = output.withUnsafeBufferPointer(ZIPChecksum.checksum)
     case 8:
       // Deflate cannot expand data more than 1032-fold, so a larger claim is a lie; the
-      // reservation is bounded by what the compressed bytes could possibly produce.
+      // output is bounded by what the compressed bytes could possibly produce.
       guard entry.uncompressedSize <= entry.compressedSize * 1032 + 64 else {
         throw ReadFailure(
           damaged + " (it claims to inflate \(entry.compressedSize) bytes to \(entry.uncompressedSize))", hint: refetch)
       }
-      output = []
-      output.reserveCapacity(entry.uncompressedSize)
-      let limit = entry.uncompressedSize
-      var inputPosition = dataStart
-      let chunkSize = 64 * 1024
-      do {
-        _ = try bytes.withUnsafeBufferPointer { file in
-          try Data.decompress(
-            size: Int64(entry.compressedSize), bufferSize: chunkSize, skipCRC32: true,
-            provider: { _, size in
-              // Always exactly `size` bytes: ZIPFoundation tells zlib the chunk is full. The
-              // zero padding reads as an invalid stored block, so a stream that has not ended
-              // by the end of the member fails in zlib; the next request fails here.
-              guard inputPosition < dataEnd else {
-                throw ReadFailure(damaged + " (its deflate stream is cut short)", hint: refetch)
-              }
-              let available = min(size, dataEnd - inputPosition)
-              let source = UnsafeBufferPointer(rebasing: file[inputPosition..<inputPosition + available])
-              var chunk = Data(count: size)
-              chunk.withUnsafeMutableBytes { $0.copyMemory(from: UnsafeRawBufferPointer(source)) }
-              inputPosition += available
-              if available < size { inputPosition = dataEnd }
-              return chunk
-            },
-            consumer: { data in
-              guard output.count + data.count <= limit else {
-                throw ReadFailure(damaged + " (it inflates to more than its declared \(limit) bytes)", hint: refetch)
-              }
-              data.withUnsafeBytes { chunk in
-                output.append(contentsOf: chunk)
-                crc = ZIPChecksum.update(crc, chunk.bindMemory(to: UInt8.self))
-              }
-            })
+      guard let inflater = Inflater() else { throw ReadFailure("not enough memory to inflate the ZIP member '\(name)'") }
+      var outcome = Inflater.Outcome.invalid
+      output = bytes.withUnsafeBytes { file in
+        [UInt8](unsafeUninitializedCapacity: entry.uncompressedSize) { buffer, initialized in
+          outcome = inflater.inflate(UnsafeRawBufferPointer(rebasing: file[dataStart..<dataEnd]), into: UnsafeMutableRawBufferPointer(buffer))
+          if case .inflated(let count) = outcome { initialized = count }
         }
-      } catch let failure as ReadFailure {
-        throw failure
-      } catch {
+      }
+      switch outcome {
+      case .inflated: break
+      case .tooLarge:
+        throw ReadFailure(damaged + " (it inflates to more than its declared \(entry.uncompressedSize) bytes)", hint: refetch)
+      case .invalid:
         throw ReadFailure(damaged + " (its compressed data cannot be inflated)", hint: refetch)
       }
     default:
@@ -237,6 +204,7 @@ struct ZIPArchive: Sendable {
       throw ReadFailure(
         damaged + " (it inflates to \(output.count) bytes, its header says \(entry.uncompressedSize))", hint: refetch)
     }
+    let crc = output.withUnsafeBytes(Inflater.crc32)
     if crc != entry.crc32 {
       throw ReadFailure(damaged + " (CRC-32 mismatch)", hint: refetch)
     }

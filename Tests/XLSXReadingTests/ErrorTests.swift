@@ -166,13 +166,13 @@ import XLSXWriting
   }
 
   /// A deflate stream that wants more bytes than the archive has: ZIPFoundation's own
-  /// `Archive.extract` loops forever on this one. Declared as 10 000 bytes it is inflated
-  /// until zlib finds the end of the member invalid; declared as 60 000 it is refused
-  /// outright (more than deflate's 1032-fold limit for 15 compressed bytes).
+  /// `Archive.extract` loops forever on this one. Its stored block announces 60 000 bytes:
+  /// declared as 10 000 it is refused when it would inflate beyond them; declared as 60 000
+  /// it is refused outright (more than deflate's 1032-fold limit for 15 compressed bytes).
   @Test(
     .timeLimit(.minutes(1)),
     arguments: [
-      (10_000, "its compressed data cannot be inflated"), (60_000, "it claims to inflate 15 bytes to 60000"),
+      (10_000, "it inflates to more than its declared 10000 bytes"), (60_000, "it claims to inflate 15 bytes to 60000"),
     ])
   func aDeflateStreamThatNeverEnds(declaredSize: Int, reason: String) throws {
     defer { directory.remove() }
@@ -182,6 +182,32 @@ import XLSXWriting
     let block: [UInt8] = [0x00, 0x60, 0xEA, 0x9F, 0x15] + Array("0123456789".utf8)
     zip.add(
       "xl/workbook.xml", bytes: [UInt8](repeating: 0x20, count: declaredSize), storage: .deflated(compressed: block))
+    let error = try open(zip.bytes)
+    #expect(error?.message == "the ZIP member 'xl/workbook.xml' is damaged (\(reason))")
+  }
+
+  /// A final stored block announcing the member's 11 bytes, of which only 5 are in the
+  /// archive: the stream is cut short.
+  @Test func aDeflateStreamCutShort() throws {
+    defer { directory.remove() }
+    var zip = ZIPBuilder()
+    for (name, text) in handMadeWorkbookParts() where name != "xl/workbook.xml" { zip.add(name, text) }
+    let block: [UInt8] = [0x01, 0x0B, 0x00, 0xF4, 0xFF] + Array("<work".utf8)
+    zip.add("xl/workbook.xml", bytes: Array("<workbook/>".utf8), storage: .deflated(compressed: block))
+    let error = try open(zip.bytes)
+    #expect(error?.message == "the ZIP member 'xl/workbook.xml' is damaged (its compressed data cannot be inflated)")
+  }
+
+  /// Valid deflate streams whose content does not match the directory: other bytes of the
+  /// same length (the CRC-32 differs), or fewer bytes than declared.
+  @Test(arguments: [("<workbooX/>", "CRC-32 mismatch"), ("<work", "it inflates to 5 bytes, its header says 11")])
+  func aDeflateStreamOtherThanDeclared(content: String, reason: String) throws {
+    defer { directory.remove() }
+    var zip = ZIPBuilder()
+    for (name, text) in handMadeWorkbookParts() where name != "xl/workbook.xml" { zip.add(name, text) }
+    let length = UInt16(content.utf8.count)
+    let block: [UInt8] = [0x01, UInt8(length & 0xFF), UInt8(length >> 8), UInt8(~length & 0xFF), UInt8(~length >> 8)] + Array(content.utf8)
+    zip.add("xl/workbook.xml", bytes: Array("<workbook/>".utf8), storage: .deflated(compressed: block))
     let error = try open(zip.bytes)
     #expect(error?.message == "the ZIP member 'xl/workbook.xml' is damaged (\(reason))")
   }
