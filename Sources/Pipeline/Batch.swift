@@ -63,31 +63,54 @@ extension Pipeline {
   public func batch(_ job: BatchJob, progress: @escaping @Sendable (Int, Int, String) -> Void = { _, _, _ in }) throws(PipelineError)
     -> BatchResult
   {
-    let ceads = try self.ceads(for: job.methodologies)
-    let provinces = job.provinces ?? provinces(ceads: ceads)
+    // The report templates are read and parsed (some milliseconds) while the CEADs workbooks are read.
+    let templates = ResultSlots<(report: ReportTemplate, national: (text: String, name: String))?, PipelineError>(count: 1)
+    let parsing = DispatchGroup()
+    DispatchQueue.global().async(group: parsing) {
+      templates[0] = Result { () throws(PipelineError) in
+        guard job.formats.contains(.md) else { return nil }
+        return (
+          try Pipeline.template(folder: job.templates, language: job.language),
+          try Pipeline.nationalTemplate(folder: job.templates, language: job.language)
+        )
+      }
+    }
+    let ceads = Droppable(try self.ceads(for: job.methodologies))
+    let provinces = job.provinces ?? provinces(ceads: ceads.value)
     guard !provinces.isEmpty else {
       throw PipelineError("no provinces in \(inputs.root)", hint: "put yearbook tables in \(inputs.yearbookFolder)/<province>/ or CEADs workbooks in \(inputs.root)")
     }
-    let template = job.formats.contains(.md) ? try Pipeline.template(folder: job.templates, language: job.language) : nil
-    let nationalTemplate = job.formats.contains(.md) ? try Pipeline.nationalTemplate(folder: job.templates, language: job.language) : nil
+    parsing.wait()
+    let parsed = try templates[0]!.get()
+    let template = parsed?.report
+    let nationalTemplate = parsed?.national
 
     let slots = ResultSlots<[BatchResult.Outcome], Never>(count: provinces.count)
     let counter = ProgressCounter(total: provinces.count, report: progress)
     DispatchQueue.concurrentPerform(iterations: provinces.count) { index in
       let province = provinces[index]
-      slots[index] = .success(accountProvince(province, job: job, ceads: ceads, template: template))
+      slots[index] = .success(accountProvince(province, job: job, ceads: ceads.value, template: template))
       counter.finished(province)
     }
     let outcomes = slots.values.flatMap { $0.get() }
 
-    var national: [String] = []
-    for methodology in job.methodologies {
-      let mine = outcomes.filter { $0.methodology == methodology.name }
-      let summary = NationalSummary(accounts: mine.compactMap(\.account), methodology: methodology)
-      let failures = mine.compactMap { outcome in outcome.error.map { NationalWriter.Failure(province: outcome.province, message: $0) } }
-      national += try Self.writeNational(summary, failures: failures, formats: job.formats, template: nationalTemplate, to: job.output)
+    // The national files are written while the CEADs rows, no longer needed, are freed on
+    // the other core (tens of thousands of traced values: a few milliseconds).
+    let national = ResultSlots<[String], PipelineError>(count: 1)
+    DispatchQueue.concurrentPerform(iterations: 2) { part in
+      guard part == 0 else { return ceads.drop() }
+      national[0] = Result { () throws(PipelineError) -> [String] in
+        var written: [String] = []
+        for methodology in job.methodologies {
+          let mine = outcomes.filter { $0.methodology == methodology.name }
+          let summary = NationalSummary(accounts: mine.compactMap(\.account), methodology: methodology)
+          let failures = mine.compactMap { outcome in outcome.error.map { NationalWriter.Failure(province: outcome.province, message: $0) } }
+          written += try Self.writeNational(summary, failures: failures, formats: job.formats, template: nationalTemplate, to: job.output)
+        }
+        return written
+      }
     }
-    return BatchResult(outcomes: outcomes, national: national)
+    return BatchResult(outcomes: outcomes, national: try national[0]!.get())
   }
 
   /// One province under every methodology; failures become outcomes.
@@ -164,5 +187,24 @@ final class ProgressCounter: @unchecked Sendable {
       done += 1
       report(done, total, province)
     }
+  }
+}
+
+/// A value that concurrent work reads, and that one piece of work lets go of when nobody
+/// needs it any more, so that it is freed on that piece's core rather than wherever the last
+/// reference happens to end.
+final class Droppable<Value: Sendable>: @unchecked Sendable {
+  private let lock = NSLock()
+  private var stored: Value?
+
+  init(_ value: Value) { stored = value }
+
+  /// The value; not to be read after ``drop()``.
+  var value: Value { lock.withLock { stored! } }
+
+  /// Lets go of the value: freed here, unless someone still holds a copy.
+  func drop() {
+    let value = lock.withLock { stored.take() }
+    _ = consume value
   }
 }

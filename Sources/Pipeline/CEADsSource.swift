@@ -50,8 +50,9 @@ public struct CEADsSource: Sendable {
     }
     let jobs = energyFiles.map { ($0, false) } + (cementFactor != nil ? apparent.map { [($0, true)] } ?? [] : [])
     // The files are read first; then each workbook's import and its checksum are separate
-    // pieces of work, the imports (the longest) handed out first, so that the cores finish
-    // together rather than waiting on the last whole workbook.
+    // pieces of work, the imports (the longest) handed out first, and the apparent inventory
+    // (26 sheets of every province and sector: half as long again as an energy inventory)
+    // first of all, so that the cores finish together rather than waiting on the last one.
     let contents = ResultSlots<[UInt8], PipelineError>(count: jobs.count)
     DispatchQueue.concurrentPerform(iterations: jobs.count) { index in
       contents[index] = Result { () throws(PipelineError) in try readBytes(jobs[index].0) }
@@ -59,8 +60,9 @@ public struct CEADsSource: Sendable {
     let imports = ResultSlots<CEADsImport, PipelineError>(count: jobs.count)
     let checksums = ResultSlots<String, PipelineError>(count: jobs.count)
     let importer = CEADsImporter(catalogue: catalogue)
+    let longestFirst = jobs.indices.filter { jobs[$0].1 } + jobs.indices.filter { !jobs[$0].1 }
     DispatchQueue.concurrentPerform(iterations: 2 * jobs.count) { work in
-      let index = work % jobs.count
+      let index = longestFirst[work % jobs.count]
       let (path, isApparent) = jobs[index]
       let bytes = contents[index]!
       if work < jobs.count {
