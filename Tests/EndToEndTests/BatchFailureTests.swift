@@ -130,4 +130,22 @@ import Testing
     let national = String(decoding: written["national/tiny/national.md"] ?? Data(), as: UTF8.self)
     #expect(national.contains("**otherland**: error: --strict"), "\(national)")
   }
+
+  /// A templates folder without the report templates stops the batch before any province is
+  /// written (the templates are read while the inputs are); without reports it is not needed.
+  @Test func missingReportTemplatesStopTheBatchBeforeAnythingIsWritten() throws {
+    let folder = try Self.twoProvinces()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let empty = folder.appendingPathComponent("no-templates")
+    try FileManager.default.createDirectory(at: empty, withIntermediateDirectories: false)
+
+    let result = try Self.batch(["--templates", "no-templates"], in: folder)
+    #expect(result.exited && result.status == 1, "\(result.stderr)")
+    #expect(result.stderr.contains("error: cannot read the report template no-templates/report.en.md.mustache"), "\(result.stderr)")
+    #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("out").path))
+
+    let withoutReports = try Self.batch(["--templates", "no-templates", "--format", "csv", "xlsx"], in: folder)
+    #expect(withoutReports.status == 0, "\(withoutReports.stderr)")
+    #expect(withoutReports.stdout.contains("wrote 4 files under out/"), "\(withoutReports.stdout)")
+  }
 }
