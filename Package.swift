@@ -32,8 +32,8 @@ let package = Package(
 
     // MARK: Swift wrappers that own the C lifetimes
     .target(name: "CSVReading", dependencies: ["CLibCSV"]),
-    // Take the place of glibc's gmtime (per thread) and zlib's deflateInit2_ (a settable
-    // level) in the process, for libxlsxwriter: gmtime.c, deflate.c.
+    // Take the place of glibc's gmtime (per thread), zlib's deflateInit2_ (a settable level)
+    // and libxlsxwriter's lxw_tmpfile (in memory) in the process: gmtime.c, deflate.c, scratch.c.
     .target(name: "CInterposers"),
     .target(name: "XLSXWriting", dependencies: ["CXlsxWriter", "CInterposers"]),
     .target(name: "XLSXReading", dependencies: ["CLibDeflate"]),

@@ -114,17 +114,15 @@ public final class Workbook {
 
   /// Starts an empty workbook that ``close()`` will write to `path`.
   ///
+  /// libxlsxwriter's scratch files, one per part of the workbook, are streams in memory
+  /// (`lxw_tmpfile` in `Sources/CInterposers/scratch.c`): nothing is written but the file.
+  ///
   /// - Parameters:
   ///   - properties: document properties, including the fixed creation date.
   ///   - compressionLevel: zlib's level for every part of the file, 0 (stored) to 9. The
   ///     default, 1, writes the file about twice as fast as zlib's default (6), about 20 %
   ///     larger.
-  ///   - temporaryDirectory: where libxlsxwriter keeps its scratch files, one per part of
-  ///     the workbook, each deleted as soon as it is created; ``defaultScratchDirectory``
-  ///     when nil. They never affect the output.
-  public init(
-    path: String, properties: DocumentProperties, compressionLevel: Int = 1, temporaryDirectory: String? = nil
-  ) throws(XLSXError) {
+  public init(path: String, properties: DocumentProperties, compressionLevel: Int = 1) throws(XLSXError) {
     self.path = path
     self.stagingPath = "\(path).\(getpid()).partial"
     guard (0...9).contains(compressionLevel) else {
@@ -135,13 +133,10 @@ public final class Workbook {
       throw .invalid("create '\(path)'", "creation date \(properties.created) is not a valid time after 1970-01-01")
     }
     // constant_memory stays off: merged cells need the whole sheet in memory, and it adds
-    // nothing for workbooks of this size. libxlsxwriter copies `tmpdir` (lxw_strdup).
+    // nothing for workbooks of this size.
     var options = lxw_workbook_options()
     options.constant_memory = 0
-    let workbook = withOptionalCString(temporaryDirectory ?? Self.defaultScratchDirectory) { tmpdir in
-      options.tmpdir = tmpdir
-      return workbook_new_opt(stagingPath, &options)
-    }
+    let workbook = workbook_new_opt(stagingPath, &options)
     guard let workbook else { throw .library(LXW_ERROR_MEMORY_MALLOC_FAILED, "create '\(path)'") }
     handle = workbook
 
@@ -166,21 +161,6 @@ public final class Workbook {
     docProperties.created = time_t(created)
     try check(workbook_set_properties(workbook, &docProperties), "set the document properties of '\(path)'")
   }
-
-  /// Where workbooks keep their scratch files unless told otherwise: `$TMPDIR` when set,
-  /// else `/dev/shm` when it is a folder we may write to (memory, not disk: creating a
-  /// file there costs a fraction of creating one on disk, and a workbook makes about 25),
-  /// else nil for libxlsxwriter's default (`/tmp`). libxlsxwriter falls back to `/tmp` by
-  /// itself if a file cannot be created where it is told.
-  public static let defaultScratchDirectory: String? = {
-    if let tmpdir = getenv("TMPDIR"), tmpdir.pointee != 0 { return String(cString: tmpdir) }
-    var status = stat()
-    let memory = "/dev/shm"
-    guard stat(memory, &status) == 0, status.st_mode & S_IFMT == S_IFDIR, access(memory, W_OK | X_OK) == 0 else {
-      return nil
-    }
-    return memory
-  }()
 
   deinit {
     // Safety net only: free the C memory without writing a file.

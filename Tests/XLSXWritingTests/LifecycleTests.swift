@@ -47,26 +47,6 @@ import XLSXWriting
     #expect(throws: XLSXError.self) { try Workbook(path: directory.path("x.xlsx"), properties: fixedProperties, compressionLevel: 10) }
   }
 
-  @Test func scratchFilesAreGoneWhenTheWorkbookIsWritten() throws {
-    defer { directory.remove() }
-    let scratch = directory.path("scratch")
-    try FileManager.default.createDirectory(atPath: scratch, withIntermediateDirectories: false)
-    let workbook = try Workbook(path: directory.path("out.xlsx"), properties: fixedProperties, temporaryDirectory: scratch)
-    _ = try workbook.addWorksheet(named: "Data")
-    try workbook.close()
-    #expect(try FileManager.default.contentsOfDirectory(atPath: scratch).isEmpty)
-    #expect(try zipMembers(of: directory.path("out.xlsx")).contains("xl/worksheets/sheet1.xml"))
-  }
-
-  @Test func aScratchFolderThatCannotBeUsedFallsBackToTheSystemOne() throws {
-    defer { directory.remove() }
-    let workbook = try Workbook(
-      path: directory.path("out.xlsx"), properties: fixedProperties, temporaryDirectory: directory.path("missing/scratch"))
-    _ = try workbook.addWorksheet(named: "Data")
-    try workbook.close()
-    #expect(try zipMembers(of: directory.path("out.xlsx")).contains("xl/worksheets/sheet1.xml"))
-  }
-
   @Test(arguments: [
     ("bad/name", "invalid characters"),
     ("[x]", "invalid characters"),

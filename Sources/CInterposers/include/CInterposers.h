@@ -1,5 +1,6 @@
 // Definitions that take the place of C library functions in the whole process, for
-// libxlsxwriter: a per-thread gmtime (gmtime.c) and a settable deflate level (deflate.c).
+// libxlsxwriter: a per-thread gmtime (gmtime.c), a settable deflate level (deflate.c) and
+// scratch files in memory (scratch.c, libxlsxwriter's own lxw_tmpfile).
 #ifndef CINTERPOSERS_H
 #define CINTERPOSERS_H
 
