@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Regenerates Output/findings/: what `verify` finds in the reference study — with the bundled
 # inputs, with CEADs activity for 2011–2022, and with the yearbook tables spliced onto CEADs for
-# 2000–2022 — and the national CEADs batch's report. Kept in the repository (the rest of Output/
-# is not), so that a reviewer sees them without running anything.
+# 2000–2022 — and the national CEADs batch's report. Only the first (bundled inputs alone) is
+# kept in the repository; the others are derived from the CEADs data, which stays outside the
+# project (../shared/data), and are written here for whoever has it.
 # Usage: scripts/findings.sh [CEADS_DIR]   (default ../shared/data/ceads; without it only the first file)
 set -uo pipefail
 cd "$(dirname "$0")/.."
