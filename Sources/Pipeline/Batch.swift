@@ -203,8 +203,5 @@ final class Droppable<Value: Sendable>: @unchecked Sendable {
   var value: Value { lock.withLock { stored! } }
 
   /// Lets go of the value: freed here, unless someone still holds a copy.
-  func drop() {
-    let value = lock.withLock { stored.take() }
-    _ = consume value
-  }
+  func drop() { _ = lock.withLock { stored.take() } }
 }

@@ -24,7 +24,7 @@ public enum EmissionsCSV {
   static func field(_ text: String) -> String {
     // By bytes: the four are ASCII, which UTF-8 never uses inside a longer sequence.
     guard text.utf8.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }) else { return text }
-    return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    return "\"" + replacingASCII(in: text) { $0 == 0x22 ? [0x22, 0x22] : nil } + "\""
   }
 }
 

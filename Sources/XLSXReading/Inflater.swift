@@ -8,7 +8,7 @@ internal import CLibDeflate
 /// fast as zlib's streaming inflate, and its CRC-32 uses the processor's carry-less multiply.
 final class Inflater {
   /// How an inflation ended.
-  enum Outcome: Equatable {
+  enum Outcome {
     /// The stream ended after producing this many bytes.
     case inflated(Int)
     /// The stream would produce more bytes than the output holds.

@@ -1,4 +1,3 @@
-
 /// One member of a ZIP archive, as its central directory describes it.
 struct ZIPEntry: Sendable {
   let name: String

@@ -30,17 +30,9 @@ enum MarkdownText {
   }
 
   /// The text with a backslash before each byte `escaped` picks, for text whose ASCII
-  /// characters are single bytes (``scalarsAreCharacters``): UTF-8 never uses an ASCII byte
-  /// inside a longer sequence. Escaping by bytes is much faster than by characters.
+  /// characters are single bytes (``scalarsAreCharacters``).
   private static func byteEscaping(_ text: String, _ escaped: (UInt8) -> Bool) -> String {
-    guard text.utf8.contains(where: escaped) else { return text }
-    var bytes: [UInt8] = []
-    bytes.reserveCapacity(text.utf8.count + 8)
-    for byte in text.utf8 {
-      if escaped(byte) { bytes.append(UInt8(ascii: "\\")) }
-      bytes.append(byte)
-    }
-    return String(decoding: bytes, as: UTF8.self)
+    replacingASCII(in: text) { escaped($0) ? [UInt8(ascii: "\\"), $0] : nil }
   }
 
   /// True when every character of `text` is a single scalar (no combining marks, joiners,
@@ -118,24 +110,25 @@ enum MarkdownText {
   }
 }
 
+/// `text` with each byte that `replacement` maps (ASCII bytes only) replaced by the bytes it
+/// gives. UTF-8 never uses an ASCII byte inside a longer sequence, so this replaces those
+/// characters' scalars, and is much faster than working by characters.
+func replacingASCII(in text: String, _ replacement: (UInt8) -> [UInt8]?) -> String {
+  guard text.utf8.contains(where: { replacement($0) != nil }) else { return text }
+  var bytes: [UInt8] = []
+  bytes.reserveCapacity(text.utf8.count + 16)
+  for byte in text.utf8 {
+    if let replaced = replacement(byte) { bytes += replaced } else { bytes.append(byte) }
+  }
+  return String(decoding: bytes, as: UTF8.self)
+}
+
 /// Makes text safe to place in SVG (XML) character data and attribute values.
 enum SVGText {
-  /// By bytes: the five characters are ASCII, and UTF-8 never uses an ASCII byte inside a
-  /// longer sequence.
-  static func escape(_ text: String) -> String {
-    guard text.utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 }) else { return text }
-    var bytes: [UInt8] = []
-    bytes.reserveCapacity(text.utf8.count + 16)
-    for byte in text.utf8 {
-      switch byte {
-      case 0x26: bytes += Array("&amp;".utf8)
-      case 0x3C: bytes += Array("&lt;".utf8)
-      case 0x3E: bytes += Array("&gt;".utf8)
-      case 0x22: bytes += Array("&quot;".utf8)
-      case 0x27: bytes += Array("&apos;".utf8)
-      default: bytes.append(byte)
-      }
-    }
-    return String(decoding: bytes, as: UTF8.self)
-  }
+  private static let entities: [UInt8: [UInt8]] = [
+    UInt8(ascii: "&"): Array("&amp;".utf8), UInt8(ascii: "<"): Array("&lt;".utf8), UInt8(ascii: ">"): Array("&gt;".utf8),
+    UInt8(ascii: "\""): Array("&quot;".utf8), UInt8(ascii: "'"): Array("&apos;".utf8),
+  ]
+
+  static func escape(_ text: String) -> String { replacingASCII(in: text) { entities[$0] } }
 }
