@@ -41,6 +41,8 @@ let package = Package(
 
     // MARK: Pipeline stages
     .target(name: "CementModel"),
+    // Every figure as an expression over traced terms: evaluated, rendered as Excel, traced.
+    .target(name: "Calculation", dependencies: ["CementModel"]),
     .target(
       name: "Importing",
       dependencies: ["CementModel", "CSVReading", "XLSXReading", .product(name: "Yams", package: "Yams")]),
@@ -73,6 +75,7 @@ let package = Package(
       name: "ImportingTests", dependencies: ["Importing", "CementModel", "XLSXWriting"],
       resources: [.copy("Fixtures")]),
     .testTarget(name: "CementModelTests", dependencies: ["CementModel"]),
+    .testTarget(name: "CalculationTests", dependencies: ["Calculation", "CementModel"]),
     .testTarget(name: "ReconciliationTests", dependencies: ["Reconciliation", "CementModel"]),
     .testTarget(name: "AllocationTests", dependencies: ["Allocation", "CementModel"]),
     .testTarget(name: "AccountingTests", dependencies: ["Accounting", "CementModel"]),
