@@ -36,9 +36,9 @@ indirect enum ConfigNode: Sendable {
     if yaml.utf8.contains(UInt8(ascii: "&")), let (line, column) = aliasKey(in: yaml) {
       throw anchorsRefused(SourceLocation(file: file, line: line, column: column))
     }
-    let root: Node?
+    let root: Node?, parser: Parser
     do {
-      root = try compose(yaml)
+      (root, parser) = try compose(yaml)
     } catch YamlError.duplicatedKeysInMapping(let duplicates, let context) {
       throw duplicateKeys(duplicates, at: context.mark, in: yaml, file: file)
     } catch let error as YamlError {
@@ -47,7 +47,7 @@ indirect enum ConfigNode: Sendable {
       throw MethodologyError(SourceLocation(file: file), "not valid YAML: \(error)")
     }
     guard let root else { throw MethodologyError(SourceLocation(file: file), "the file is empty") }
-    if yaml.utf8.contains(UInt8(ascii: "&")), let anchored = firstAnchored(root) {
+    if yaml.utf8.contains(UInt8(ascii: "&")), let anchored = withExtendedLifetime(parser, { firstAnchored(root) }) {
       throw anchorsRefused(SourceLocation(file: file, line: anchored.mark?.line, column: anchored.mark?.column))
     }
     return convert(root, file: file)
@@ -138,12 +138,19 @@ indirect enum ConfigNode: Sendable {
   /// looks for repeated keys, where `1` and `"1"` differ; a document in which untyped keys repeat,
   /// or which names a type (`!!int`), is composed again as before, so the tree and the errors are
   /// Yams's default ones.
-  private static func compose(_ yaml: String) throws -> Node? {
-    guard !yaml.utf8.contains(UInt8(ascii: "!")) else { return try Yams.compose(yaml: yaml) }
+  ///
+  /// The parser is returned with the tree: a node's anchor is held weakly, by the parser, and
+  /// reads as nil once the parser is gone.
+  private static func compose(_ yaml: String) throws -> (root: Node?, parser: Parser) {
+    func composed(_ resolver: Resolver) throws -> (root: Node?, parser: Parser) {
+      let parser = try Parser(yaml: yaml, resolver: resolver)
+      return (try parser.singleRoot(), parser)
+    }
+    guard !yaml.utf8.contains(UInt8(ascii: "!")) else { return try composed(.default) }
     do {
-      return try Yams.compose(yaml: yaml, .basic)
+      return try composed(.basic)
     } catch YamlError.duplicatedKeysInMapping {
-      return try Yams.compose(yaml: yaml)
+      return try composed(.default)
     }
   }
 

@@ -16,7 +16,13 @@ public struct PublishedTableLoader: Sendable {
 
   /// The series a column or a statement may name: an aggregate, a fuel of the catalogue,
   /// `electricity` or `calcination`.
-  var knownSeries: [String] { Aggregate.allCases.map(\.rawValue) + catalogue.definitions.map(\.fuel.id) + ["electricity", "calcination"] }
+  var knownSeries: [String] {
+    var names: [String] = []
+    for name in Aggregate.allCases.map(\.rawValue) + catalogue.definitions.map(\.fuel.id) + ["electricity", "calcination"] where !names.contains(name) {
+      names.append(name)
+    }
+    return names
+  }
 
   /// The selector `node` names, refused at its place unless it is a known series.
   func selector(_ node: ConfigNode, path: String) throws(MethodologyError) -> SeriesSelector {
