@@ -234,20 +234,7 @@ import Testing
     guard geteuid() == 0 else { return try Bad.run(arguments) }
     let setpriv = "/usr/bin/setpriv"
     guard FileManager.default.isExecutableFile(atPath: setpriv) else { return nil }
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: setpriv)
-    process.arguments = ["--reuid=65534", "--regid=65534", "--clear-groups", CLITests.binary.path] + arguments
-    process.currentDirectoryURL = CLITests.repository
-    let out = Pipe(), err = Pipe()
-    process.standardOutput = out
-    process.standardError = err
-    try process.run()
-    let stdout = out.fileHandleForReading.readDataToEndOfFile()
-    let stderr = err.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return CLITests.Result(
-      status: process.terminationStatus, exited: process.terminationReason == .exit,
-      stdout: String(decoding: stdout, as: UTF8.self), stderr: String(decoding: stderr, as: UTF8.self))
+    return try CLITests.run(arguments, through: [setpriv, "--reuid=65534", "--regid=65534", "--clear-groups"])
   }
 
   /// A scratch copy of `valid/` that the unprivileged user may read, with `denied` (relative)
