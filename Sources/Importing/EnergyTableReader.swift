@@ -81,11 +81,7 @@ struct EnergyTableReader {
       Set(named.compactMap { fuels.name(of: $0.text)?.fuel }).count >= EnergyLayoutReader.fuelsInHeader,
       !row.cells.contains(where: { CellReader.isNumber($0.text) })
     else { return }
-    throw ImportError(
-      "the header is repeated on line \(row.line) (the table's header is on line \(layout.headerLine)): "
-        + "a second table inside the file, whose units may differ, is not read",
-      at: table.location(named[0]),
-      hint: "keep one table per file: delete the repeated header, or move the second table into a file of its own")
+    throw table.repeatedHeader(at: named[0], headerLine: layout.headerLine)
   }
 
   /// The year of a row of a table with a year column; an empty year cell takes the year above

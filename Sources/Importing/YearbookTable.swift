@@ -85,4 +85,13 @@ struct YearbookTable: Sendable {
   }
 
   var fileLocation: SourceLocation { SourceLocation(file: file) }
+
+  /// The error for a header found again at `cell`, below the data of the header on `headerLine`.
+  func repeatedHeader(at cell: TableCell, headerLine: Int) -> ImportError {
+    ImportError(
+      "the header is repeated on line \(cell.line) (the table's header is on line \(headerLine)): "
+        + "a second table inside the file, whose units may differ, is not read",
+      at: location(cell),
+      hint: "keep one table per file: delete the repeated header, or move the second table into a file of its own")
+  }
 }

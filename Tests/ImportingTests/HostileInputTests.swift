@@ -184,6 +184,21 @@ import Testing
     #expect(error.location.line == 3 && error.message.hasPrefix("line 3 has 20001 cells"), "\(error)")
   }
 
+  /// A products table with its header again, in tonnes, and a year below it.
+  @Test func aRepeatedProductsHeaderIsRefused() throws {
+    let text = "主要工业产品产量\n年份 Year,水泥(万吨) Cement (10^4 t)\n2000,1954.88\n2001,2101.45\n年份 Year,水泥(吨) Cement (t)\n2002,21457500\n"
+    let error = try #require(importError { _ = try YearbookImporter().importProductsTable(utf8(text), file: "p.csv") })
+    #expect(error.location == SourceLocation(file: "p.csv", line: 5, column: 2), "\(error)")
+    #expect(error.message.hasPrefix("the header is repeated on line 5 (the table's header is on line 2)"))
+  }
+
+  /// A header of two rows (Chinese above English) is one header, not a repeated one.
+  @Test func aProductsHeaderOfTwoRowsIsOneHeader() throws {
+    let text = "年份,水泥(万吨)\nYear,Cement (10^4 t)\n2000,1954.88\n2001,2101.45\n"
+    let table = try YearbookImporter().importProductsTable(utf8(text), file: "p.csv")
+    #expect(table.records.count == 2)
+  }
+
   /// The same header again, units and all: still a second table.
   @Test func anIdenticalRepeatedHeaderIsRefused() throws {
     let header = "行业 Industry,煤炭(万吨) Coal (10^4 t),焦炭(万吨) Coke (10^4 t)\n"
