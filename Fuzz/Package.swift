@@ -14,6 +14,9 @@ let package = Package(
     .executableTarget(
       name: "FuzzXLSXRead",
       dependencies: ["FuzzerDriver", .product(name: "XLSXReading", package: "cement-accounts")]),
+    .executableTarget(
+      name: "FuzzMethodologyLoad",
+      dependencies: ["FuzzerDriver", .product(name: "Importing", package: "cement-accounts")]),
   ],
   swiftLanguageModes: [.v6]
 )

@@ -2,7 +2,11 @@
 # Fuzzing (not a test, not part of CI): builds the libFuzzer targets of Fuzz/ with
 # AddressSanitizer and runs each in turn, one process on one core.
 #
-#   scripts/fuzz.sh [SECONDS] [TARGET ...]      # default: 60 s each for FuzzCSVImport FuzzXLSXRead
+#   scripts/fuzz.sh [SECONDS] [TARGET ...]      # default: 60 s each for FuzzCSVImport FuzzXLSXRead FuzzMethodologyLoad
+#
+# FuzzMethodologyLoad reads its input as a methodology beside the bundled ones (so inherits:
+# reaches them) and as a published-table description; it is seeded with Inputs/methodologies,
+# the fixtures' methodologies and published tables.
 #
 # Environment: FUZZ_WORK (corpora and crashers; default ${TMPDIR:-/tmp}/cement-accounts-fuzz),
 # FUZZ_SCRATCH (build folder; default .build-fuzz), FUZZ_FLAGS (more libFuzzer flags),
@@ -19,7 +23,7 @@ cd "$(dirname "$0")/.."
 seconds=${1:-60}
 shift || true
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(FuzzCSVImport FuzzXLSXRead)
+[ ${#targets[@]} -gt 0 ] || targets=(FuzzCSVImport FuzzXLSXRead FuzzMethodologyLoad)
 work=${FUZZ_WORK:-${TMPDIR:-/tmp}/cement-accounts-fuzz}
 scratch=${FUZZ_SCRATCH:-.build-fuzz}
 ceads=${CEADS_SEED-/work/shared/data/ceads/emission-inventory/emission-inventory-30-provinces-2002.xlsx}
@@ -30,7 +34,8 @@ echo "== building ${targets[*]} (release, -sanitize=fuzzer,address) in $scratch"
 # record leaves it compiled against the old layout, and the stale binary crashes on the first
 # seed (swift_retain of garbage; swift-package-manager#10483). Each fuzz target is one file:
 # it is always compiled afresh.
-rm -f "$scratch"/*/release/FuzzCSVImport.build/*.o "$scratch"/*/release/FuzzXLSXRead.build/*.o
+rm -f "$scratch"/*/release/FuzzCSVImport.build/*.o "$scratch"/*/release/FuzzXLSXRead.build/*.o \
+  "$scratch"/*/release/FuzzMethodologyLoad.build/*.o
 # The linker's "Cannot export local symbol '__asan_…'" warnings are harmless and many.
 set +e
 swift build -c release --package-path Fuzz --scratch-path "$scratch" -Xswiftc -sanitize=fuzzer,address 2>&1 |
@@ -58,6 +63,7 @@ for target in "${targets[@]}"; do
   case $target in
     FuzzCSVImport) seeds=$work/seeds/csv ;;
     FuzzXLSXRead) seeds=$work/seeds/xlsx ;;
+    FuzzMethodologyLoad) seeds=$work/seeds/yaml ;;
     *) echo "error: unknown target $target" >&2; exit 2 ;;
   esac
   corpus=$work/corpus/$target

@@ -7,7 +7,9 @@ OUT/csv gets the project's yearbook tables: the importer's fixtures, the bad-inp
 tables, the bundled Liaoning tables and the kept fuzz crashers. OUT/xlsx gets small hand-made
 workbooks (stored and deflated members, ZIP64, prefixed XML, every cell type, entities, CDATA),
 the XML-part inputs FuzzXLSXRead packs into a workbook itself (parts separated by NUL bytes),
-the kept fuzz crashers, and copies of any workbooks given on the command line. Real data
+the kept fuzz crashers, and copies of any workbooks given on the command line. OUT/yaml gets the
+bundled methodologies, the fixtures' methodologies and published-table descriptions, and the
+kept fuzz crashers of the methodology loader. Real data
 given on the command line stay in OUT; nothing is written into the repository.
 """
 import glob
@@ -148,8 +150,8 @@ def main():
     if len(sys.argv) < 3:
         sys.exit(__doc__)
     repo, out = sys.argv[1], sys.argv[2]
-    csv_out, xlsx_out = os.path.join(out, "csv"), os.path.join(out, "xlsx")
-    for d in (csv_out, xlsx_out):
+    csv_out, xlsx_out, yaml_out = os.path.join(out, "csv"), os.path.join(out, "xlsx"), os.path.join(out, "yaml")
+    for d in (csv_out, xlsx_out, yaml_out):
         shutil.rmtree(d, ignore_errors=True)
         os.makedirs(d)
     seen = set()
@@ -162,7 +164,11 @@ def main():
     hand_made(xlsx_out)
     copy_unique(glob.glob(os.path.join(repo, "Tests/XLSXReadingTests/Fixtures/Fuzz/*")), xlsx_out, set())
     real_workbooks(sys.argv[3:], xlsx_out)
-    for d in (csv_out, xlsx_out):
+    yaml_seen = set()
+    for pattern in ["Inputs/methodologies/*.yaml", "Inputs/published/*/*.yaml", "Tests/**/Fixtures/**/*.yaml",
+                    "Tests/ImportingTests/Fixtures/FuzzMethodology/*"]:
+        copy_unique(glob.glob(os.path.join(repo, pattern), recursive=True), yaml_out, yaml_seen)
+    for d in (csv_out, xlsx_out, yaml_out):
         print(f"make-seeds: {len(os.listdir(d))} seeds in {d}")
 
 

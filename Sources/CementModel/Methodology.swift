@@ -179,12 +179,26 @@ public struct StageDefinition: Sendable, Hashable {
   public let first: Int
   public let last: Int
   public let base: Int
+  /// Where the methodology declares the stage, for messages; not part of its identity.
+  public let location: SourceLocation?
 
-  public init(name: String, first: Int, last: Int, base: Int? = nil) {
+  public init(name: String, first: Int, last: Int, base: Int? = nil, location: SourceLocation? = nil) {
     self.name = name
     self.first = first
     self.last = last
     self.base = base ?? first
+    self.location = location
+  }
+
+  public static func == (a: StageDefinition, b: StageDefinition) -> Bool {
+    (a.name, a.first, a.last, a.base) == (b.name, b.first, b.last, b.base)
+  }
+
+  public func hash(into hasher: inout Hasher) {
+    hasher.combine(name)
+    hasher.combine(first)
+    hasher.combine(last)
+    hasher.combine(base)
   }
 }
 

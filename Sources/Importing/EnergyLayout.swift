@@ -25,6 +25,8 @@ struct EnergyLayout: Sendable {
   let headedColumns: Set<Int>
   /// The index of the first row below the header and unit rows.
   let dataStart: Int
+  /// The line of the (first) header row.
+  let headerLine: Int
   let findings: [Finding]
 }
 
@@ -67,7 +69,7 @@ struct EnergyLayoutReader {
     return EnergyLayout(
       titleRows: titleRows, fuelColumns: fuelColumns, labelColumns: labelColumns, yearColumn: year?.column,
       yearHeader: year?.header, headedColumns: Set(columns.filter { !$0.cells.isEmpty }.map(\.column)),
-      dataStart: (unitRow ?? headerRows.last ?? first) + 1,
+      dataStart: (unitRow ?? headerRows.last ?? first) + 1, headerLine: table.rows[first].line,
       findings: unknownColumnFindings(columns, labelColumns: labelColumns))
   }
 

@@ -54,6 +54,7 @@ struct EnergyTableReader {
     var firstLabel: TableCell?
     var yearAbove: Int?
     for row in table.rows[layout.dataStart...] {
+      try refuseRepeatedHeader(row, layout: layout)
       let rowYear = layout.yearColumn.flatMap { YearReading.year(inCell: row.cell($0).text) }
       yearAbove = rowYear ?? yearAbove
       let labelCells = layout.labelColumns.map(row.cell).filter { !$0.isBlank }
@@ -69,6 +70,18 @@ struct EnergyTableReader {
     }
     guard !found.isEmpty else { throw missingRow(labelsSeen, at: firstLabel, layout: layout) }
     return found
+  }
+
+  /// A row below the header that names two or more fuels and holds no number is a header
+  /// again: a second table (perhaps in other units) pasted below the first, whose rows would
+  /// otherwise be read under the first header's units.
+  private func refuseRepeatedHeader(_ row: TableRow, layout: EnergyLayout) throws(ImportError) {
+    let named = row.cells.filter { !$0.isBlank && fuels.name(of: $0.text) != nil }
+    guard named.count >= EnergyLayoutReader.fuelsInHeader,
+      Set(named.compactMap { fuels.name(of: $0.text)?.fuel }).count >= EnergyLayoutReader.fuelsInHeader,
+      !row.cells.contains(where: { CellReader.isNumber($0.text) })
+    else { return }
+    throw table.repeatedHeader(at: named[0], headerLine: layout.headerLine)
   }
 
   /// The year of a row of a table with a year column; an empty year cell takes the year above

@@ -122,6 +122,7 @@ extension UnitValue {
     guard let number = Double(text[..<numberEnd]), number.isFinite else {
       throw MethodologyError(node.location, "'\(path)' must be a number of zero or more with a unit like '\(example)', found \"\(text)\"")
     }
+    try requirePlausible(number, node, path: path, text: text)
     let unit = normalise(String(text[numberEnd...]))
     guard !unit.isEmpty else {
       throw MethodologyError(node.location, "'\(path)' has no unit: write it like '\(example)'", hint: "every factor states its unit")

@@ -25,17 +25,111 @@ indirect enum ConfigNode: Sendable {
   }
 
   /// Parses YAML text into a tree.
+  ///
+  /// Anchors and aliases (`&name`, `*name`) are refused: Yams shares an aliased node, but every
+  /// walk of the tree visits it once per use, so a few lines of nested aliases ("billion
+  /// laughs") expand to billions of nodes. A methodology that shares values with another
+  /// uses `inherits:`.
   static func parse(yaml: String, file: String) throws(MethodologyError) -> ConfigNode {
-    let root: Node?
+    // An alias as a key would be hashed in full while Yams looks for repeated keys, before any
+    // tree exists to check; it is found in the text.
+    if yaml.utf8.contains(UInt8(ascii: "&")), let (line, column) = aliasKey(in: yaml) {
+      throw anchorsRefused(SourceLocation(file: file, line: line, column: column))
+    }
+    let root: Node?, parser: Parser
     do {
-      root = try compose(yaml)
+      (root, parser) = try compose(yaml)
+    } catch YamlError.duplicatedKeysInMapping(let duplicates, let context) {
+      throw duplicateKeys(duplicates, at: context.mark, in: yaml, file: file)
     } catch let error as YamlError {
       throw MethodologyError(location(of: error, file: file), "not valid YAML: \(problem(of: error))")
     } catch {
       throw MethodologyError(SourceLocation(file: file), "not valid YAML: \(error)")
     }
     guard let root else { throw MethodologyError(SourceLocation(file: file), "the file is empty") }
+    if yaml.utf8.contains(UInt8(ascii: "&")), let anchored = withExtendedLifetime(parser, { firstAnchored(root) }) {
+      throw anchorsRefused(SourceLocation(file: file, line: anchored.mark?.line, column: anchored.mark?.column))
+    }
     return convert(root, file: file)
+  }
+
+  private static func anchorsRefused(_ location: SourceLocation) -> MethodologyError {
+    MethodologyError(
+      location, "YAML anchors and aliases (&name, *name) are not accepted in methodology files",
+      hint: "write the value out where it is used; a methodology that shares another's values names it with inherits:")
+  }
+
+  /// The first node, in document order, that carries an anchor. An alias is composed as the
+  /// node it names, anchor included, and comes after it, so the walk stops at the first
+  /// definition before it could expand any alias.
+  private static func firstAnchored(_ node: Node) -> Node? {
+    if node.anchor != nil { return node }
+    switch node {
+    case .scalar, .alias: return nil
+    case .sequence(let items):
+      for item in items { if let found = firstAnchored(item) { return found } }
+    case .mapping(let pairs):
+      for pair in pairs {
+        if let found = firstAnchored(pair.key) ?? firstAnchored(pair.value) { return found }
+      }
+    }
+    return nil
+  }
+
+  /// The line and column (from 1) of the first alias written as a mapping key: `*a: …`,
+  /// `{ *a: … }` or `? *a`.
+  static func aliasKey(in yaml: String) -> (line: Int, column: Int)? {
+    let bytes = Array(yaml.utf8)
+    let space = UInt8(ascii: " "), tab = UInt8(ascii: "\t"), newline = UInt8(ascii: "\n")
+    let ends: Set<UInt8> = [space, tab, newline, UInt8(ascii: "\r"), UInt8(ascii: ","), UInt8(ascii: "["), UInt8(ascii: "]"),
+      UInt8(ascii: "{"), UInt8(ascii: "}")]
+    let before: Set<UInt8> = [space, tab, newline, UInt8(ascii: "["), UInt8(ascii: "{"), UInt8(ascii: ","), UInt8(ascii: "?")]
+    var line = 1, lineStart = 0
+    for (i, byte) in bytes.enumerated() {
+      if byte == newline {
+        line += 1
+        lineStart = i + 1
+        continue
+      }
+      guard byte == UInt8(ascii: "*"), i == 0 || before.contains(bytes[i - 1]) else { continue }
+      var j = i + 1
+      while j < bytes.count, !ends.contains(bytes[j]) { j += 1 }
+      guard j > i + 1 else { continue }
+      let explicitKey = bytes[lineStart..<i].drop { $0 == space || $0 == tab }.starts(with: [UInt8(ascii: "?")])
+      while j < bytes.count, bytes[j] == space || bytes[j] == tab { j += 1 }
+      // `*a:` is an alias key; `*a:b` is not (an alias name may hold a colon).
+      let colonKey = j < bytes.count && bytes[j] == UInt8(ascii: ":") && (j + 1 == bytes.count || ends.contains(bytes[j + 1]))
+      if explicitKey || colonKey { return (line, i - lineStart + 1) }
+    }
+    return nil
+  }
+
+  /// A key written twice in one mapping, with the line of each: Yams names the first; the
+  /// second is the next line at the same indentation that starts with the same key.
+  private static func duplicateKeys(_ keys: [String], at mark: Mark, in yaml: String, file: String) -> MethodologyError {
+    let first = SourceLocation(file: file, line: mark.line, column: mark.column)
+    let key = keys.sorted().first ?? ""
+    let lines = yaml.split(separator: "\n", omittingEmptySubsequences: false)
+    var second: Int?
+    if mark.line >= 1 {
+      for index in mark.line..<lines.count {
+        let text = lines[index]
+        let indent = text.prefix { $0 == " " }.count
+        let rest = text.dropFirst(indent)
+        if rest.isEmpty || rest.hasPrefix("#") { continue }
+        if indent + 1 < mark.column && !rest.hasPrefix("- ") { break }
+        guard indent + 1 == mark.column else { continue }
+        for form in [key, "\"\(key)\"", "'\(key)'"] where rest.hasPrefix(form) && rest.dropFirst(form.count).drop(while: { $0 == " " }).hasPrefix(":") {
+          second = index + 1
+        }
+        if second != nil { break }
+      }
+    }
+    let also = second.map { " and again on line \($0)" } ?? ""
+    return MethodologyError(
+      second.map { SourceLocation(file: file, line: $0, column: mark.column) } ?? first,
+      "the key '\(key)' is given twice in one mapping: on line \(mark.line)\(also)" + (keys.count > 1 ? " (also repeated: \(keys.sorted().dropFirst().joined(separator: ", ")))" : ""),
+      hint: "keep one of them; a key may appear once in each mapping")
   }
 
   /// The YAML's node tree, composed without resolving the types of plain scalars, which this
@@ -44,12 +138,19 @@ indirect enum ConfigNode: Sendable {
   /// looks for repeated keys, where `1` and `"1"` differ; a document in which untyped keys repeat,
   /// or which names a type (`!!int`), is composed again as before, so the tree and the errors are
   /// Yams's default ones.
-  private static func compose(_ yaml: String) throws -> Node? {
-    guard !yaml.utf8.contains(UInt8(ascii: "!")) else { return try Yams.compose(yaml: yaml) }
+  ///
+  /// The parser is returned with the tree: a node's anchor is held weakly, by the parser, and
+  /// reads as nil once the parser is gone.
+  private static func compose(_ yaml: String) throws -> (root: Node?, parser: Parser) {
+    func composed(_ resolver: Resolver) throws -> (root: Node?, parser: Parser) {
+      let parser = try Parser(yaml: yaml, resolver: resolver)
+      return (try parser.singleRoot(), parser)
+    }
+    guard !yaml.utf8.contains(UInt8(ascii: "!")) else { return try composed(.default) }
     do {
-      return try Yams.compose(yaml: yaml, .basic)
+      return try composed(.basic)
     } catch YamlError.duplicatedKeysInMapping {
-      return try Yams.compose(yaml: yaml)
+      return try composed(.default)
     }
   }
 

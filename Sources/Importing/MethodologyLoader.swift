@@ -29,20 +29,39 @@ public struct MethodologyLoader: Sendable {
     return try build(node, files: [file], defaultName: Self.baseName(file))
   }
 
-  private func document(path: String, seen: [String]) throws(MethodologyError) -> (ConfigNode, [String]) {
+  /// - Parameter inheritedBy: The `inherits:` value that names `path`, when a child does: a
+  ///   parent that cannot be read is reported there, the child's file and line first.
+  private func document(path: String, seen: [String], inheritedBy: ConfigNode? = nil) throws(MethodologyError) -> (ConfigNode, [String]) {
     guard !seen.contains(path) else {
-      throw MethodologyError(SourceLocation(file: path), "methodologies inherit from each other in a loop: \((seen + [path]).joined(separator: " → "))")
+      throw MethodologyError(
+        inheritedBy?.location ?? SourceLocation(file: path),
+        "methodologies inherit from each other in a loop: \((seen + [path]).joined(separator: " → "))")
     }
     let text: String
     do { text = try read(path) } catch {
-      throw MethodologyError(SourceLocation(file: path), "cannot read methodology file: \(error)")
+      let reason = Self.readFailure(error, path: path)
+      guard let inheritedBy else { throw MethodologyError(SourceLocation(file: path), "cannot read methodology file: \(reason)") }
+      throw MethodologyError(
+        inheritedBy.location, "'inherits' names \(path), which cannot be read: \(reason)",
+        hint: "inherits names a methodology file in the same folder, with or without .yaml")
     }
     let node = try ConfigNode.parse(yaml: text, file: path)
     let top = try ConfigMapping(node, path: "", allowed: Self.topLevelKeys)
-    guard let parentName = try top.optionalString("inherits") else { return (node, [path]) }
+    guard let parentNode = top.optional("inherits") else { return (node, [path]) }
+    let parentName = try ConfigMapping.scalar(parentNode, path: "inherits")
     let parentPath = Self.sibling(of: path, named: parentName)
-    let (parent, parentFiles) = try document(path: parentPath, seen: seen + [path])
+    let (parent, parentFiles) = try document(path: parentPath, seen: seen + [path], inheritedBy: parentNode)
     return (ConfigNode.merge(parent: parent, child: node), [path] + parentFiles)
+  }
+
+  /// What the `read` closure's error says, without a second `path: error:` before it.
+  static func readFailure(_ error: any Error, path: String) -> String {
+    var text = "\(error)"
+    for prefix in ["error: \(path): error: ", "\(path): error: ", "error: \(path): ", "error: "] where text.hasPrefix(prefix) {
+      text.removeFirst(prefix.count)
+      break
+    }
+    return text
   }
 
   static let topLevelKeys = [
@@ -53,7 +72,8 @@ public struct MethodologyLoader: Sendable {
   private func build(_ node: ConfigNode, files: [String], defaultName: String) throws(MethodologyError) -> Methodology {
     let top = try ConfigMapping(node, path: "", allowed: Self.topLevelKeys)
     let years = try Self.years(try top.required("years"), path: "years")
-    let stages = try self.stages(top)
+    try Self.requireEveryYear(top, years: years)
+    let stages = try self.stages(top, years: years)
     let gapFilling = try Self.choice(top, "gap_filling", GapFilling.self)
     return Methodology(
       name: try top.optionalString("name") ?? defaultName,
@@ -138,7 +158,7 @@ public struct MethodologyLoader: Sendable {
     }
   }
 
-  private func stages(_ top: ConfigMapping) throws(MethodologyError) -> (series: Aggregate, list: [StageDefinition]) {
+  private func stages(_ top: ConfigMapping, years: ClosedRange<Int>) throws(MethodologyError) -> (series: Aggregate, list: [StageDefinition]) {
     guard let node = top.optional("stages") else { return (.energy, []) }
     let map = try ConfigMapping(node, path: "stages", allowed: ["series", "list"])
     let series = try Self.choice(map, "series", Aggregate.self)
@@ -156,7 +176,14 @@ public struct MethodologyLoader: Sendable {
       guard first <= last, (base ?? first) <= last else {
         throw MethodologyError(item.location, "stage '\(path)' ends (\(last)) before it starts (\(base ?? first))")
       }
-      list.append(StageDefinition(name: try s.string("name"), first: first, last: last, base: base))
+      let name = try s.string("name")
+      for (key, year) in [("first", first), ("last", last)] + (base.map { [("base", $0)] } ?? []) where !years.contains(year) {
+        throw MethodologyError(
+          try s.required(key).location,
+          "stage '\(name)' (\(path)) has \(key): \(year), outside the methodology's years \(years.lowerBound)-\(years.upperBound)",
+          hint: "a stage lies within 'years'; narrow the stage or extend 'years'")
+      }
+      list.append(StageDefinition(name: name, first: first, last: last, base: base, location: item.location))
     }
     return (series, list)
   }
@@ -225,6 +252,34 @@ public struct MethodologyLoader: Sendable {
       byYear[year] = try value(pair.value, "\(path).\(year)")
     }
     return .byYear(byYear)
+  }
+
+  /// The keys whose values may be given by year: each such mapping must give every year of
+  /// the methodology, or the account would stop later at a year with no file or line to show.
+  static let yearlyKeys = [
+    ["electricity", "grid_factor"], ["process", "clinker", "ratio"], ["allocation", "share"],
+    ["allocation", "energy_proxy", "unit_energy_consumption"],
+  ]
+
+  /// Refuses a by-year value (`grid_factor: {2000: …, 2001: …}`) that leaves out a year of
+  /// `years`, at the mapping's file and line.
+  static func requireEveryYear(_ top: ConfigMapping, years: ClosedRange<Int>) throws(MethodologyError) {
+    for path in yearlyKeys {
+      var node: ConfigNode? = top.node
+      for key in path {
+        guard case .mapping(let pairs, _)? = node else { node = nil; break }
+        node = pairs.last(where: { $0.key == key })?.value
+      }
+      guard case .mapping(let pairs, let location)? = node, !pairs.isEmpty, pairs.allSatisfy({ Int($0.key) != nil }) else { continue }
+      let given = Set(pairs.compactMap { Int($0.key) })
+      let missing = years.filter { !given.contains($0) }
+      guard let first = missing.first else { continue }
+      let dotted = path.joined(separator: ".")
+      throw MethodologyError(
+        location,
+        "'\(dotted)' gives no value for \(missing.count == 1 ? "\(first)" : "\(missing.count) years (\(first), …)") of the methodology's years \(years.lowerBound)-\(years.upperBound)",
+        hint: "give '\(dotted)' a value for every year, or a single value for all of them")
+    }
   }
 
   static func baseName(_ path: String) -> String {

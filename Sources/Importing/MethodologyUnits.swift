@@ -106,11 +106,25 @@ enum UnitValue {
     guard number >= 0 else {
       throw MethodologyError(node.location, "'\(path)' must not be negative, found \"\(text)\"")
     }
+    try requirePlausible(number, node, path: path, text: text)
     let unit = normalise(unitText)
     guard !unit.isEmpty else {
       throw MethodologyError(node.location, "'\(path)' has no unit: write it like '\(example)'", hint: "every factor states its unit")
     }
     return (number, unit)
+  }
+
+  /// The largest number a factor may be written with, in whatever unit it is written: 10⁶.
+  /// No factor comes near (an NCV of 20 908 kJ/kg, a grid factor of 610 kg/MWh); a finite
+  /// but huge one (10³⁰⁸) would overflow the products it enters, so it is refused here, where
+  /// its file and line are known.
+  static let plausibleFactorMaximum = 1e6
+
+  static func requirePlausible(_ number: Double, _ node: ConfigNode, path: String, text: String) throws(MethodologyError) {
+    guard number > plausibleFactorMaximum else { return }
+    throw MethodologyError(
+      node.location, "'\(path)' is \"\(text)\", beyond any factor of its kind (at most 10^6 in the unit it is written in)",
+      hint: "check the exponent and the unit; factors are written like '20.908 GJ/t' or '0.6101 tCO2/MWh'")
   }
 
   /// Lower case, no spaces, superscripts and subscripts as plain digits, `×10⁴` as `10^4`.

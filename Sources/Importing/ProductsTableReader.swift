@@ -32,6 +32,7 @@ struct ProductsTableReader {
     var findings: [Finding] = []
     let entries: [Entry]
     if productsAreColumns(first) {
+      try refuseRepeatedHeader(productCells, first: first)
       entries = try ProductColumnsLayout(table: table, headerRow: first.row, productCells: productCells).entries()
     } else {
       let rows = ProductRowsLayout(table: table, productCells: productCells)
@@ -41,6 +42,19 @@ struct ProductsTableReader {
     }
     let (records, duplicates) = try ProductEntries.deduplicate(entries, table: table)
     return ProductsTableImport(records: records, findings: findings + duplicates, encoding: table.encoding)
+  }
+
+  /// With products as columns, a row below the data that names the first header's product
+  /// again, with no number, is the header again: a second table (perhaps in other units)
+  /// whose rows would otherwise be read under the first header's units.
+  private func refuseRepeatedHeader(_ productCells: [ProductCell], first: ProductCell) throws(ImportError) {
+    let numberRows = table.rows.indices.filter { table.rows[$0].cells.contains(where: ProductEntries.isNumber) }
+    guard let firstData = numberRows.first(where: { $0 > first.row }),
+      let again = productCells.first(where: { cell in
+        cell.row > firstData && cell.product == first.product && !table.rows[cell.row].cells.contains(where: ProductEntries.isNumber)
+      })
+    else { return }
+    throw table.repeatedHeader(at: again.cell, headerLine: first.cell.line)
   }
 
   /// Every cell whose text is exactly a product label (after normalisation), top to bottom.

@@ -7,8 +7,31 @@ import Foundation
 public struct PublishedTableLoader: Sendable {
   public typealias ReadFile = @Sendable (String) throws -> String
   private let read: ReadFile
+  private let catalogue: FuelCatalogue
 
-  public init(read: @escaping ReadFile) { self.read = read }
+  public init(catalogue: FuelCatalogue = .standard, read: @escaping ReadFile) {
+    self.catalogue = catalogue
+    self.read = read
+  }
+
+  /// The series a column or a statement may name: an aggregate, a fuel of the catalogue,
+  /// `electricity` or `calcination`.
+  var knownSeries: [String] {
+    var names: [String] = []
+    for name in Aggregate.allCases.map(\.rawValue) + catalogue.definitions.map(\.fuel.id) + ["electricity", "calcination"] where !names.contains(name) {
+      names.append(name)
+    }
+    return names
+  }
+
+  /// The selector `node` names, refused at its place unless it is a known series.
+  func selector(_ node: ConfigNode, path: String) throws(MethodologyError) -> SeriesSelector {
+    let text = try ConfigMapping.scalar(node, path: path)
+    guard knownSeries.contains(text) else {
+      throw MethodologyError(node.location, "unknown series '\(text)' for '\(path)'", hint: "allowed: \(knownSeries.joined(separator: ", "))")
+    }
+    return SeriesSelector(text)
+  }
 
   static let keys = ["title", "citation", "methodology", "table", "unit", "tolerance", "columns", "statements"]
   static let units: [String: MeasurementUnit<CO2Mass>] = [
@@ -41,7 +64,7 @@ public struct PublishedTableLoader: Sendable {
     }
     var columns: [PublishedColumn] = []
     for pair in pairs {
-      columns.append(PublishedColumn(name: pair.key, selector: SeriesSelector(try ConfigMapping.scalar(pair.value, path: "columns.\(pair.key)"))))
+      columns.append(PublishedColumn(name: pair.key, selector: try selector(pair.value, path: "columns.\(pair.key)")))
     }
     return columns
   }
@@ -62,12 +85,20 @@ public struct PublishedTableLoader: Sendable {
       throw MethodologyError(SourceLocation(file: tablePath, line: header.line), "column '\(column.name)' named in the description is not in the table")
     }
     var cells: [PublishedCell] = []
+    var yearLines: [Int: Int] = [:]
     for row in rows.dropFirst() {
       guard yearIndex < row.fields.count else { continue }
       let yearField = row.fields[yearIndex]
       guard let year = Int(yearField.text.trimmingCharacters(in: .whitespaces)) else {
         throw MethodologyError(SourceLocation(file: tablePath, line: yearField.line, column: yearField.column), "expected a year, found \"\(yearField.text)\"")
       }
+      if let earlier = yearLines[year] {
+        throw MethodologyError(
+          SourceLocation(file: tablePath, line: yearField.line, column: yearField.column),
+          "\(year) appears twice in the published table: on line \(earlier) and on line \(yearField.line)",
+          hint: "keep one row per year")
+      }
+      yearLines[year] = yearField.line
       for (index, field) in row.fields.enumerated() where index != yearIndex && index < names.count {
         guard columns.contains(where: { $0.name == names[index] }) else { continue }
         let text = field.text.trimmingCharacters(in: .whitespaces)
@@ -80,6 +111,11 @@ public struct PublishedTableLoader: Sendable {
           year: year, column: names[index], value: value, text: field.text,
           location: SourceLocation(file: tablePath, line: field.line, column: field.column)))
       }
+    }
+    guard !yearLines.isEmpty else {
+      throw MethodologyError(
+        SourceLocation(file: tablePath, line: header.line), "the published table has a header and no rows: nothing to verify",
+        hint: "add one row per year below the header")
     }
     return cells
   }
@@ -109,27 +145,27 @@ public struct PublishedTableLoader: Sendable {
     case "value":
       let m = try ConfigMapping(node, path: path, allowed: ["series", "year", "stated", "tolerance"])
       return .value(
-        SeriesSelector(try m.string("series")), year: try MethodologyLoader.integer(try m.required("year"), path: path + ".year"),
+        try selector(try m.required("series"), path: path + ".series"), year: try MethodologyLoader.integer(try m.required("year"), path: path + ".year"),
         stated: try Self.number(try m.required("stated"), path: path + ".stated"),
         tolerance: try Self.number(try m.required("tolerance"), path: path + ".tolerance"))
     case "share":
       let m = try ConfigMapping(node, path: path, allowed: ["part", "of", "year", "stated", "tolerance"])
       return .share(
-        SeriesSelector(try m.string("part")), of: SeriesSelector(try m.string("of")),
+        try selector(try m.required("part"), path: path + ".part"), of: try selector(try m.required("of"), path: path + ".of"),
         year: try MethodologyLoader.integer(try m.required("year"), path: path + ".year"),
         statedPercent: try Self.number(try m.required("stated"), path: path + ".stated"),
         tolerance: try Self.number(try m.required("tolerance"), path: path + ".tolerance"))
     case "growth":
       let m = try ConfigMapping(node, path: path, allowed: ["series", "from", "to", "method", "stated", "tolerance"])
       return .growth(
-        SeriesSelector(try m.string("series")), from: try MethodologyLoader.integer(try m.required("from"), path: path + ".from"),
+        try selector(try m.required("series"), path: path + ".series"), from: try MethodologyLoader.integer(try m.required("from"), path: path + ".from"),
         to: try MethodologyLoader.integer(try m.required("to"), path: path + ".to"),
         method: try MethodologyLoader.choice(m, "method", GrowthMethod.self),
         statedPercent: try Self.number(try m.required("stated"), path: path + ".stated"),
         tolerance: try Self.number(try m.required("tolerance"), path: path + ".tolerance"))
     default:
       let m = try ConfigMapping(node, path: path, allowed: ["series", "year", "within"])
-      let series = SeriesSelector(try m.string("series"))
+      let series = try selector(try m.required("series"), path: path + ".series")
       let year = try MethodologyLoader.integer(try m.required("year"), path: path + ".year")
       let within = try m.optional("within").map { n throws(MethodologyError) in try MethodologyLoader.years(n, path: path + ".within") }
       return kind == "peak" ? .peak(series, year: year, within: within) : .trough(series, year: year, within: within)

@@ -94,13 +94,21 @@ public enum TextDecoding {
   }
 
   /// NUL bytes, or more than one byte in ten being a control character, mean the file is not a text table.
+  /// A text table with a stray NUL (anywhere in the file, not only in the sample) is named at
+  /// the line and column of that byte.
   private static func rejectBinary(_ bytes: [UInt8], file: String) throws(ImportError) {
     let sample = bytes.prefix(8192)
     let controls = sample.count { $0 < 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D || $0 == 0x7F }
-    guard sample.contains(0) || controls * 10 > sample.count else { return }
+    let hint = "export the sheet as CSV (comma- or tab-separated text); Excel workbooks (.xlsx, .xls) are not read directly"
+    if controls * 10 > sample.count || sample.starts(with: [0x89, 0x50, 0x4E, 0x47]) || sample.starts(with: [0x50, 0x4B, 0x03, 0x04])
+      || sample.starts(with: [0xD0, 0xCF, 0x11, 0xE0])
+    {
+      throw ImportError("looks like a binary file, not a text table", at: SourceLocation(file: file), hint: hint)
+    }
+    guard let nul = bytes.firstIndex(of: 0) else { return }
     throw ImportError(
-      "looks like a binary file, not a text table", at: SourceLocation(file: file),
-      hint: "export the sheet as CSV (comma- or tab-separated text); Excel workbooks (.xlsx, .xls) are not read directly")
+      "looks like a binary file, not a text table: a NUL byte (0x00) \(context(before: nul, in: bytes))",
+      at: location(ofByte: nul, in: bytes, file: file), hint: hint)
   }
 
   /// The offset of the first byte that does not continue a valid UTF-8 sequence.

@@ -21,6 +21,7 @@ struct StagedFiles: ~Copyable {
   /// (e.g. a C library) writes it.
   mutating func reserve(_ name: String) throws(PipelineError) -> String {
     try makeFolder()
+    if staged.isEmpty { Self.sweepStale(in: folder) }
     let temporary = "\(folder)/.\(name).partial-\(getpid())"
     staged.append((temporary, "\(folder)/\(name)"))
     return temporary
@@ -101,6 +102,28 @@ struct StagedFiles: ~Copyable {
     staged = []
     createdFolders = []
     return committed
+  }
+
+  /// Removes the files of our own naming (`.NAME.partial-PID`, `.NAME.previous-PID`) that a
+  /// run killed midway left in `folder`: those whose process no longer exists. A run still
+  /// writing into the same folder keeps its files.
+  static func sweepStale(in folder: String) {
+    guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return }
+    for name in names where name.hasPrefix(".") {
+      guard let pid = stalePID(name), pid != getpid(), kill(pid, 0) != 0, errno == ESRCH else { continue }
+      unlink("\(folder)/\(name)")
+    }
+  }
+
+  /// The process id in a name `.NAME.partial-PID` or `.NAME.previous-PID`, nil for any other name.
+  static func stalePID(_ name: String) -> pid_t? {
+    for marker in [".partial-", ".previous-"] {
+      guard let range = name.range(of: marker, options: .backwards), range.lowerBound > name.index(after: name.startIndex) else { continue }
+      let digits = name[range.upperBound...]
+      guard !digits.isEmpty, digits.allSatisfy(\.isASCII), digits.allSatisfy(\.isNumber), let pid = pid_t(digits), pid > 0 else { continue }
+      return pid
+    }
+    return nil
   }
 
   /// Removes what was staged but not committed, and the folders this run created.

@@ -1,5 +1,11 @@
 import CementModel
 import Foundation
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
 import Importing
 
 /// The layout of an inputs folder (see `Inputs/README.md`):
@@ -41,6 +47,7 @@ public struct InputFolder: Sendable {
 
   /// The province folder named `name` (case-insensitive), or the only one when `name` is nil.
   public func resolveProvince(_ name: String?) throws(PipelineError) -> String {
+    for folder in [root, yearbookFolder] { if let denied = Self.unlistable(folder) { throw denied } }
     let available = provinces()
     guard isDirectory(root) else {
       throw PipelineError("inputs folder '\(root)' does not exist", hint: "pass --inputs DIR, a folder laid out as Inputs/README.md describes")
@@ -100,28 +107,88 @@ public struct InputFolder: Sendable {
       .filter { $0.hasSuffix(".yaml") }.sorted().map { folder + "/" + $0 }
   }
 
+  /// A permission-denied error when `folder` exists but cannot be listed, nil otherwise: a
+  /// folder of mode 000 lists as empty through `FileManager`, which would read as "no tables".
+  public static func unlistable(_ folder: String) -> PipelineError? {
+    var status = stat()
+    guard stat(folder, &status) == 0, status.st_mode & S_IFMT == S_IFDIR else { return nil }
+    guard access(folder, R_OK | X_OK) != 0 else { return nil }
+    return PipelineError(
+      "\(folder): error: permission denied: the folder cannot be listed",
+      hint: "make it readable (chmod a+rx \(folder)), or run as a user who may read it")
+  }
+
   private func isDirectory(_ path: String) -> Bool {
     var isDirectory: ObjCBool = false
     return FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && isDirectory.boolValue
   }
 }
 
+/// The largest input file read (256 MiB): yearbook tables are kilobytes, the CEADs workbooks
+/// some hundreds of kilobytes; anything this large is not an input, and is refused before it
+/// is read into memory.
+let maximumInputSize = 256 << 20
+
 /// Reads a whole file, with a message naming it when that fails.
 ///
-/// Through `FileHandle` rather than `FileManager.contents(atPath:)`: on Linux, Foundation
-/// (Swift 6.3) leaks a 4 KiB buffer for every file whose size is 0, and an empty table is a
-/// bad input the tests run, under AddressSanitizer too (LeakSanitizer then adds its report to
-/// the one-line error).
+/// Only a regular file is opened: a named pipe (FIFO) would block the open until a writer
+/// comes, and a device or socket may never end, so the path is checked with `stat` first and
+/// opened without blocking. A file that cannot be read for want of permission says so.
+/// Plain system calls rather than `FileHandle`: on Linux, Foundation (Swift 6.3) leaks a
+/// 4 KiB buffer for every file whose size is 0, and an empty table is a bad input the tests
+/// run, under AddressSanitizer too.
 func readBytes(_ path: String) throws(PipelineError) -> [UInt8] {
-  guard let handle = FileHandle(forReadingAtPath: path) else {
-    throw PipelineError("\(path): cannot read the file (missing or not readable)")
+  func failure(_ reason: Int32) -> PipelineError {
+    switch reason {
+    case EACCES, EPERM:
+      PipelineError("\(path): error: permission denied: the file cannot be read", hint: "make the file readable (chmod a+r), or run as a user who may read it")
+    case ENOENT, ENOTDIR: PipelineError("\(path): error: cannot read the file: it does not exist")
+    default: PipelineError("\(path): error: cannot read the file: \(String(cString: strerror(reason)))")
+    }
   }
-  defer { try? handle.close() }
-  // A folder opens, then fails to read.
-  guard let data = try? handle.readToEnd() ?? Data() else {
-    throw PipelineError("\(path): cannot read the file (missing or not readable)")
+  var status = stat()
+  guard stat(path, &status) == 0 else { throw failure(errno) }
+  try requireRegularFile(path, status)
+  // Root reads whatever the mode says; everyone else is told before the open.
+  guard access(path, R_OK) == 0 else { throw failure(errno) }
+  let file = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
+  guard file >= 0 else { throw failure(errno) }
+  defer { close(file) }
+  guard fstat(file, &status) == 0 else { throw failure(errno) }
+  try requireRegularFile(path, status)
+  let size = Int(status.st_size)
+  var bytes = [UInt8](repeating: 0, count: size)
+  var total = 0
+  while total < size {
+    let count = bytes.withUnsafeMutableBytes { buffer in read(file, buffer.baseAddress! + total, size - total) }
+    if count < 0 && errno == EINTR { continue }
+    guard count >= 0 else { throw failure(errno) }
+    if count == 0 { break }  // the file shrank while it was read
+    total += count
   }
-  return [UInt8](data)
+  return total == size ? bytes : Array(bytes[..<total])
+}
+
+/// Refuses anything but a regular file of at most ``maximumInputSize`` bytes.
+private func requireRegularFile(_ path: String, _ status: stat) throws(PipelineError) {
+  let type = status.st_mode & S_IFMT
+  guard type == S_IFREG else {
+    let kind: String
+    switch type {
+    case S_IFDIR: kind = "a folder"
+    case S_IFIFO: kind = "a named pipe (FIFO)"
+    case S_IFCHR: kind = "a character device"
+    case S_IFBLK: kind = "a block device"
+    case S_IFSOCK: kind = "a socket"
+    default: kind = "not a regular file"
+    }
+    throw PipelineError("\(path): error: cannot read the file: it is \(kind), not a regular file", hint: "inputs are regular files; replace it with the table itself")
+  }
+  guard Int(status.st_size) <= maximumInputSize else {
+    throw PipelineError(
+      "\(path): error: the file is \(status.st_size) bytes, more than the \(maximumInputSize >> 20) MiB an input may have",
+      hint: "yearbook tables and workbooks are a few megabytes at most; check that this is the right file")
+  }
 }
 
 /// Reads a UTF-8 text file.

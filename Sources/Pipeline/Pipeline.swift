@@ -38,6 +38,7 @@ public struct Pipeline: Sendable {
     let files = inputs.tableFiles(province: province)
     guard !files.isEmpty else {
       let folder = "\(inputs.yearbookFolder)/\(province)"
+      if let denied = InputFolder.unlistable(folder) { throw denied }
       let present = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).filter { !$0.hasPrefix(".") }.sorted()
       throw PipelineError(
         "no tables (*.csv, *.tsv, *.txt) in \(folder)" + (present.isEmpty ? "" : "; it holds \(present.prefix(5).joined(separator: ", "))"),
@@ -110,20 +111,24 @@ public struct Pipeline: Sendable {
 
   /// Reconciles, allocates and accounts one province under one methodology. Pure.
   public static func account(_ inputs: ProvinceInputs, methodology: Methodology, catalogue: FuelCatalogue = .standard) throws(PipelineError) -> Account {
+    let account: Account
     do {
       let industry = try Reconciler(catalogue: catalogue, methodology: methodology).reconcile(inputs)
       let cement = try ProxyAllocation(methodology: methodology).allocate(industry)
-      return try Accountant(methodology: methodology, catalogue: catalogue).account(cement)
+      account = try Accountant(methodology: methodology, catalogue: catalogue).account(cement)
     } catch {
       throw PipelineError(error)
     }
+    try requireFinite(account)
+    try requireStagesWithin(account)
+    return account
   }
 
   /// Loads the published tables of a province.
   public func publishedTables(province: String) throws(PipelineError) -> [PublishedTable] {
     do {
       return try inputs.publishedTables(province: province).map { path throws(MethodologyError) in
-        try PublishedTableLoader(read: readText).load(path: path)
+        try PublishedTableLoader(catalogue: catalogue, read: readText).load(path: path)
       }
     } catch {
       throw PipelineError(error)

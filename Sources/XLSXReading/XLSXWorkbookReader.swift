@@ -188,7 +188,13 @@ public final class XLSXWorkbookReader: @unchecked Sendable {
 
   /// The whole file; workbooks are small next to memory, and one read is the fastest way in.
   private static func readFile(_ path: String) throws(ReadFailure) -> [UInt8] {
-    let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+    // A named pipe, device or socket is refused before it is opened: opening a FIFO waits
+    // for a writer, forever. O_NONBLOCK covers a file swapped for one in between.
+    var before = stat()
+    if stat(path, &before) == 0, (before.st_mode & S_IFMT) != S_IFREG, (before.st_mode & S_IFMT) != S_IFDIR {
+      throw ReadFailure("cannot read the workbook: it is \(fileKind(before.st_mode)), not a regular file")
+    }
+    let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
     guard descriptor >= 0 else {
       let reason = String(cString: strerror(errno))
       throw ReadFailure("cannot open the workbook: \(reason)", hint: errno == ENOENT ? "check the path" : nil)
@@ -199,12 +205,12 @@ public final class XLSXWorkbookReader: @unchecked Sendable {
       throw ReadFailure("cannot read the workbook: \(String(cString: strerror(errno)))")
     }
     guard (status.st_mode & S_IFMT) == S_IFREG else {
-      throw ReadFailure("cannot read the workbook: it is not a regular file (a directory?)")
+      throw ReadFailure("cannot read the workbook: it is \(fileKind(status.st_mode)), not a regular file")
     }
     let size = Int(status.st_size)
-    guard size <= ZIPArchive.maximumEntrySize else {
+    guard size <= ZIPArchive.maximumTotalSize else {
       throw ReadFailure(
-        "the file is \(size) bytes, more than the \(ZIPArchive.maximumEntrySize) this reader accepts",
+        "the file is \(size) bytes, more than the \(ZIPArchive.maximumTotalSize) (\(ZIPArchive.maximumTotalSize >> 20) MiB) this reader accepts",
         hint: "a yearbook workbook is a few megabytes at most; check that this is the right file")
     }
     var bytes = [UInt8](repeating: 0, count: size)
@@ -270,5 +276,18 @@ public final class XLSXWorkbookReader: @unchecked Sendable {
 extension String {
   fileprivate func leftPadded(to width: Int) -> String {
     count >= width ? self : String(repeating: "0", count: width - count) + self
+  }
+}
+
+/// What a file that is not a regular file is, for messages: "a folder", "a named pipe (FIFO)" …
+func fileKind(_ mode: mode_t) -> String {
+  switch mode & S_IFMT {
+  case S_IFDIR: "a folder"
+  case S_IFIFO: "a named pipe (FIFO)"
+  case S_IFCHR: "a character device"
+  case S_IFBLK: "a block device"
+  case S_IFSOCK: "a socket"
+  case S_IFLNK: "a symbolic link"
+  default: "not a regular file"
   }
 }

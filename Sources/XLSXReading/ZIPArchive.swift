@@ -24,8 +24,15 @@ struct ZIPArchive: Sendable {
   private let entries: [String: ZIPEntry]
   private let lowercasedEntries: [String: ZIPEntry]
 
-  /// A member is never inflated beyond this many bytes, whatever its header claims.
-  static let maximumEntrySize = 1 << 30
+  /// A member is never inflated beyond this many bytes (64 MiB), whatever its header claims.
+  /// The largest member of the CEADs workbooks is some 160 KB; a sheet of 64 MiB is already
+  /// far beyond any statistical table, and keeps the reader's memory at a few hundred MB.
+  static let maximumEntrySize = 64 << 20
+
+  /// The members of one archive together never inflate beyond this many bytes (256 MiB), nor
+  /// is a file larger than this read: a workbook of many members each under
+  /// ``maximumEntrySize`` is bounded too. (The CEADs workbooks inflate to 1.6 MB at most.)
+  static let maximumTotalSize = 256 << 20
 
   private static let localHeaderSignature: UInt32 = 0x0403_4B50
   private static let centralHeaderSignature: UInt32 = 0x0201_4B50
@@ -80,6 +87,7 @@ struct ZIPArchive: Sendable {
 
     var entries: [String: ZIPEntry] = [:]
     var lowercased: [String: ZIPEntry] = [:]
+    var total = 0
     entries.reserveCapacity(entryCount)
     var position = directoryOffset
     let directoryEnd = directoryOffset + directorySize
@@ -128,6 +136,13 @@ struct ZIPArchive: Sendable {
         compressedSize: Int(clamping: compressedSize), uncompressedSize: Int(clamping: uncompressedSize),
         localHeaderOffset: Int(clamping: localOffset))
       if entries[name] == nil { entries[name] = entry }
+      // A member beyond its own limit is refused when it is read; the others add up here.
+      total += min(entry.uncompressedSize, Self.maximumEntrySize + 1)
+      guard total <= Self.maximumTotalSize else {
+        throw ReadFailure(
+          "the ZIP members claim to inflate to more than \(Self.maximumTotalSize >> 20) MiB together, the limit of this reader",
+          hint: "a workbook this large is not a statistical table (the CEADs workbooks inflate to a few MB); check that this is the right file")
+      }
       let lower = name.lowercased()
       if lowercased[lower] == nil { lowercased[lower] = entry }
       position = next
@@ -154,7 +169,7 @@ struct ZIPArchive: Sendable {
     guard entry.uncompressedSize <= Self.maximumEntrySize else {
       throw ReadFailure(
         "the ZIP member '\(name)' claims to inflate to \(entry.uncompressedSize) bytes, "
-          + "more than the limit of \(Self.maximumEntrySize)",
+          + "more than the limit of \(Self.maximumEntrySize) (\(Self.maximumEntrySize >> 20) MiB)",
         hint: "a worksheet this large is not a yearbook table; check that this is the right file")
     }
     let offset = entry.localHeaderOffset

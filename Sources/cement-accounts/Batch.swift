@@ -74,6 +74,7 @@ struct Batch: ParsableCommand {
     let result: BatchResult
     do {
       let pipeline = Pipeline(inputs: inputs, ceads: ceads)
+      try pipeline.refuseOutputInsideInputs(output)
       let names = methodology.isEmpty ? [pipeline.inputs.ceadsFolder != nil ? "ceads-provincial" : "study-2025"] : methodology
       let methodologies = try names.map { name throws(PipelineError) in
         let loaded = try pipeline.methodology(name)

@@ -53,6 +53,7 @@ struct Run: ParsableCommand {
   func run() throws {
     do {
       let pipeline = Pipeline(inputs: options.inputs, ceads: options.ceads)
+      try pipeline.refuseOutputInsideInputs(output)
       let province = try pipeline.inputs.resolveProvince(options.province)
       let methodologies = try methodology.map { name throws(PipelineError) in
         let loaded = try pipeline.methodology(name)

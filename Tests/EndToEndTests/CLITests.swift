@@ -14,10 +14,11 @@ import Testing
     let stderr: String
   }
 
-  static func run(_ arguments: [String], in directory: URL = repository) throws -> Result {
+  /// - Parameter launcher: A program and its arguments to run the binary through (`setpriv …`), if any.
+  static func run(_ arguments: [String], in directory: URL = repository, through launcher: [String] = []) throws -> Result {
     let process = Process()
-    process.executableURL = binary
-    process.arguments = arguments
+    process.executableURL = launcher.first.map(URL.init(fileURLWithPath:)) ?? binary
+    process.arguments = launcher.isEmpty ? arguments : launcher.dropFirst() + [binary.path] + arguments
     process.currentDirectoryURL = directory
     let out = Pipe(), err = Pipe()
     process.standardOutput = out

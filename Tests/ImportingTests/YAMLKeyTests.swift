@@ -17,8 +17,7 @@ import Testing
 
   @Test func aKeyGivenTwiceIsRefused() throws {
     let error = try #require(refusal("a: 1\nb: 2\na: 3\n"))
-    #expect(error.message.contains("not valid YAML"))
-    #expect(error.message.contains("a"))
+    #expect(error.message == "the key 'a' is given twice in one mapping: on line 1 and again on line 3")
   }
 
   @Test func aNumberKeyAndAQuotedKeyAreDifferentKeys() throws {

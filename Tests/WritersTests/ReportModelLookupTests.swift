@@ -119,3 +119,18 @@ import Testing
     #expect(WorkbookWriter.DisplayWidth.of(.number(number), numberFormat: format) == width)
   }
 }
+
+/// Issue 17: the report's chart axis ends on a maximum that is not finite (the magnitude loop
+/// would run forever on ∞), giving the axis of an empty chart.
+@Suite struct ChartAxisTests {
+  @Test(arguments: [Double.infinity, -Double.infinity, Double.nan])
+  func anAxisOverANonFiniteMaximumEnds(_ maximum: Double) {
+    let axis = ReportChart.Axis(maximum: maximum)
+    #expect(axis.step == 1 && axis.top == 1)
+  }
+
+  @Test func anAxisOverTheLargestFiniteMaximumEnds() {
+    let axis = ReportChart.Axis(maximum: .greatestFiniteMagnitude)
+    #expect(axis.step.isFinite && axis.step > 0)
+  }
+}

@@ -69,3 +69,16 @@ import Testing
     #expect(try contents() == ["a.txt": "old a", "b.txt": "<folder>"])
   }
 }
+
+/// Issue 17: the names a killed run leaves, and only those, are swept by the next.
+@Suite struct StaleFileNameTests {
+  @Test func theProcessIdOfOurOwnTemporaryNames() {
+    #expect(StagedFiles.stalePID(".emissions.csv.partial-123") == 123)
+    #expect(StagedFiles.stalePID(".workbook.xlsx.previous-42") == 42)
+    #expect(StagedFiles.stalePID(".partial-12") == nil)
+    #expect(StagedFiles.stalePID("emissions.csv.partial-x") == nil)
+    #expect(StagedFiles.stalePID(".a.partial-") == nil)
+    #expect(StagedFiles.stalePID(".a.partial-１２") == nil)
+    #expect(StagedFiles.stalePID(".notes.txt") == nil)
+  }
+}

@@ -165,7 +165,8 @@ struct ReportChart {
     let top: Double
 
     init(maximum: Double) {
-      guard maximum > 0 else {
+      // Not finite: the magnitude loop below would never end (∞ × 10 ≤ ∞).
+      guard maximum > 0, maximum.isFinite else {
         step = 1
         top = 1
         return

@@ -37,8 +37,10 @@ def sheet_xml(rows):
             '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
             f"<sheetData>{body}</sheetData></worksheet>")
 
-def workbook(sheet, damage=None, compression=zipfile.ZIP_DEFLATED):
-    sheets = [("NOTE", sheet_xml(NOTE)), (sheet, sheet_xml(ROWS))]
+def workbook(sheet, damage=None, compression=zipfile.ZIP_DEFLATED, padding=0, extra=()):
+    """padding: spaces after the sheet's XML (legal, and deflated to almost nothing); extra:
+    more members, (name, size) of zero bytes each."""
+    sheets = [("NOTE", sheet_xml(NOTE)), (sheet, sheet_xml(ROWS) + " " * padding)]
     if damage:
         sheets[1] = (sheet, sheets[1][1].replace(*damage))
     ns = "http://schemas.openxmlformats.org"
@@ -74,6 +76,10 @@ def workbook(sheet, damage=None, compression=zipfile.ZIP_DEFLATED):
             info = zipfile.ZipInfo(name, date_time=(2024, 1, 1, 0, 0, 0))
             info.compress_type = compression
             z.writestr(info, text.encode())
+        for name, size in extra:
+            info = zipfile.ZipInfo(name, date_time=(2024, 1, 1, 0, 0, 0))
+            info.compress_type = zipfile.ZIP_DEFLATED
+            z.writestr(info, bytes(size))
     return out.getvalue()
 
 
@@ -100,3 +106,7 @@ if __name__ == "__main__":
     # Stored, not deflated, so that the package (over 4 KiB) sits in the compound file's
     # regular sectors: msoffcrypto-tool then decrypts it again with the password testland.
     write("workbook-encrypted", encrypted(workbook("Testland2001", compression=zipfile.ZIP_STORED), "testland"))
+    # The sheet inflates to just over 64 MiB, the reader's limit for one member.
+    write("workbook-member-too-large", workbook("Testland2001", padding=64 << 20))
+    # Five members of 60 MiB each: every one within the member limit, 300 MiB together.
+    write("workbook-members-too-large", workbook("Testland2001", extra=[(f"xl/media/padding{i}.bin", 60 << 20) for i in range(1, 6)]))
