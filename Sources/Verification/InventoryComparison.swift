@@ -153,7 +153,7 @@ extension DeviationExplainer {
         continue
       }
       let implied = group.compactMap { cell -> Double? in
-        guard let activity = cell.activity, activity > 0, cell.published > tolerance else { return nil }
+        guard let activity = cell.activity, activity > 0, cell.published > 0 else { return nil }
         return cell.published / activity
       }.sorted()
       let publishedFactor = implied.isEmpty ? nil : implied[implied.count / 2]
