@@ -75,14 +75,14 @@ public struct NationalNotes: Sendable {
         ("Process basis", "\(processText)."),
         ("Electricity boundary", "indirect (scope 2) CO₂ of purchased electricity is included in the totals, in its own column, "
           + "at \(gridRange) t CO₂/MWh\(gridValues.count > 1 && gridValues.min() != gridValues.max() ? " by year" : "")\(assumed ? " (partly assumed; see the methodology file)" : "")."),
-        ("Fuels left out", "(activity but no factor; provinces): " + (left.isEmpty ? "none." : left + ".")),
+        ("Fuels left out (activity but no factor; provinces)", left.isEmpty ? "none." : left + "."),
       ]
     case .zh:
       return [
         ("方法学", "\(methodology.name) — \(methodology.title)。"),
         ("过程排放口径", "\(processText)。"),
         ("电力边界", "外购电力的间接（范围二）CO₂ 计入总量并单列，电网因子 \(gridRange) t CO₂/MWh\(assumed ? "（部分为假设，见方法学文件）" : "")。"),
-        ("未计入的燃料", "（有活动量而无因子；省份数）" + (left.isEmpty ? "无。" : left + "。")),
+        ("未计入的燃料（有活动量而无因子；省份数）", left.isEmpty ? "无。" : left + "。"),
       ]
     }
   }
