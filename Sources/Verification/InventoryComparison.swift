@@ -60,6 +60,17 @@ public struct InventoryFinding: Sendable, Hashable, CustomStringConvertible {
   public let cells: [InventoryCellKey]
   /// Published ÷ recomputed over the cells, where a ratio means something.
   public let fit: Fit?
+  /// The inventory's factor for the fuel (median of published ÷ activity) and the account's,
+  /// t CO₂ per reporting unit; nil where there is none (process, a fuel without activity).
+  public var publishedFactor: Double? = nil
+  public var accountFactor: Double? = nil
+  /// Published − recomputed over the cells, t CO₂.
+  public var gap: Double = 0
+  /// The cell with the largest gap, with its activity and place.
+  public var largest: InventoryCell? = nil
+  /// Process: published ÷ recomputed in each year.
+  public var yearRatios: [Int: Double] = [:]
+  /// One line for people, in English (the writers give it in other languages from the fields above).
   public let explanation: String
 
   /// `coke_oven_gas: factor-ratio in 178 cells: …`.
@@ -127,8 +138,8 @@ extension DeviationExplainer {
   /// Mineral Products row: each fuel, and the cement process figure).
   ///
   /// A cell agrees within ``tolerance`` (t CO₂) or ``relativeTolerance``. Each fuel's published
-  /// factor is the median of published CO₂ ÷ the account's activity over the cells where both
-  /// are positive (CEADs uses one factor per fuel). A deviating cell is then, in this order:
+  /// factor is the value most cells' published CO₂ ÷ the account's activity cluster at (CEADs
+  /// uses one factor per fuel, so it holds exactly wherever the two files agree). A deviating cell is then, in this order:
   /// a zero on one side; a factor ratio (published ÷ recomputed = published factor ÷ account
   /// factor, within the relative tolerance); otherwise an activity disagreement, the
   /// published CO₂ at the published factor implying another activity than the account's.
@@ -156,7 +167,7 @@ extension DeviationExplainer {
         guard let activity = cell.activity, activity > 0, cell.published > 0 else { return nil }
         return cell.published / activity
       }.sorted()
-      let publishedFactor = implied.isEmpty ? nil : implied[implied.count / 2]
+      let publishedFactor = Self.commonValue(implied, within: relativeTolerance / 10)
       let accountFactor = group.lazy.compactMap(\.accountFactor).first
       var classified: [InventoryDeviationKind: [InventoryCell]] = [:]
       for cell in deviating {
@@ -202,6 +213,19 @@ extension DeviationExplainer {
       cells: cells, findings: findings, provinceYears: provinceYears, totalTolerance: totalTolerance, kinds: kinds)
   }
 
+  /// The value most of `sorted` cluster at (within a relative `width`): the publisher's factor,
+  /// which holds exactly wherever its two files agree, however many cells disagree; the median
+  /// when no two values cluster; nil for no values.
+  static func commonValue(_ sorted: [Double], within width: Double) -> Double? {
+    guard !sorted.isEmpty else { return nil }
+    var best = (start: 0, count: 1), start = 0
+    for end in sorted.indices {
+      while sorted[end] > sorted[start] * (1 + width) { start += 1 }
+      if end - start + 1 > best.count { best = (start, end - start + 1) }
+    }
+    return best.count > 1 ? sorted[best.start + best.count / 2] : sorted[sorted.count / 2]
+  }
+
   private func fuelFinding(
     _ kind: InventoryDeviationKind, source: String, cells: [InventoryCell], publishedFactor: Double?, accountFactor: Double?
   ) -> InventoryFinding {
@@ -237,14 +261,19 @@ extension DeviationExplainer {
     case .processBasis:
       explanation = gapText
     }
-    return InventoryFinding(kind: kind, source: source, cells: keys, fit: fit, explanation: explanation)
+    var finding = InventoryFinding(kind: kind, source: source, cells: keys, fit: fit, explanation: explanation)
+    finding.publishedFactor = publishedFactor
+    finding.accountFactor = accountFactor
+    finding.gap = gap
+    finding.largest = cells.max { abs($0.published - $0.recomputed) < abs($1.published - $1.recomputed) }
+    return finding
   }
 
   /// Process: one ratio per year in every province means another basis.
   private func processFindings(_ cells: [InventoryCell], kinds: inout [InventoryCellKeyAndSource: InventoryDeviationKind])
     -> [InventoryFinding]
   {
-    var perYear: [String] = []
+    var perYear: [String] = [], yearRatios: [Int: Double] = [:]
     var kept: [InventoryCell] = []
     var others: [InventoryCell] = []
     for (year, group) in Dictionary(grouping: cells, by: \.year).sorted(by: { $0.key < $1.key }) {
@@ -254,20 +283,23 @@ extension DeviationExplainer {
         continue
       }
       perYear.append("\(year) \(Format.fixed(fit.mean, 4))")
+      yearRatios[year] = fit.mean
       kept += group
     }
     var findings: [InventoryFinding] = []
     if !kept.isEmpty {
       for cell in kept { kinds[InventoryCellKeyAndSource(key: InventoryCellKey(province: cell.province, year: cell.year), source: cell.source)] = .processBasis }
       let gap = kept.reduce(0) { $0 + $1.published - $1.recomputed }
-      findings.append(
-        InventoryFinding(
-          kind: .processBasis, source: InventoryCell.process,
-          cells: kept.map { InventoryCellKey(province: $0.province, year: $0.year) }.sorted(),
-          fit: Fit(kept.filter { abs($0.recomputed) > tolerance }.map { $0.published / $0.recomputed }),
-          explanation:
-            "published ÷ account is one value per year in every province (\(perYear.joined(separator: ", "))): another process basis, "
-            + "not the activity; published − account = \(Format.fixed(gap / 1e6, 3)) Mt CO₂"))
+      var finding = InventoryFinding(
+        kind: .processBasis, source: InventoryCell.process,
+        cells: kept.map { InventoryCellKey(province: $0.province, year: $0.year) }.sorted(),
+        fit: Fit(kept.filter { abs($0.recomputed) > tolerance }.map { $0.published / $0.recomputed }),
+        explanation:
+          "published ÷ account is one value per year in every province (\(perYear.joined(separator: ", "))): another process basis, "
+          + "not the activity; published − account = \(Format.fixed(gap / 1e6, 3)) Mt CO₂")
+      finding.gap = gap
+      finding.yearRatios = yearRatios
+      findings.append(finding)
     }
     if !others.isEmpty {
       for cell in others {

@@ -42,18 +42,45 @@ public enum InventoryVerificationText {
     }
   }
 
-  /// `shandong 2015: 0.8195 (account 14.23 Mt, CEADs 17.36 Mt): raw_coal activity-disagreement −2.95 Mt, …`.
-  public static func outsideLine(_ year: InventoryProvinceYear) -> String {
+  /// `shandong 2015: account ÷ CEADs 0.8195 (account 14.227 Mt, CEADs 17.360 Mt): raw_coal activity-disagreement +2.517 Mt, …`.
+  public static func outsideLine(_ year: InventoryProvinceYear, language: Language = .en) -> String {
     let causes = year.causes.prefix(3).map { cause in
       "\(cause.source) \(cause.kind.rawValue) \(cause.gap >= 0 ? "+" : "−")\(Format.fixed(abs(cause.gap) / 1e6, 3)) Mt"
     }
-    return "\(year.key): account ÷ CEADs \(Format.fixed(year.ratio, 4)) (account \(Format.fixed(year.recomputed / 1e6, 3)) Mt, "
-      + "CEADs \(Format.fixed(year.published / 1e6, 3)) Mt): " + (causes.isEmpty ? "not explained" : causes.joined(separator: ", "))
+    let ratio = Format.fixed(year.ratio, 4), account = Format.fixed(year.recomputed / 1e6, 3), ceads = Format.fixed(year.published / 1e6, 3)
+    switch language {
+    case .en:
+      return "\(year.key): account ÷ CEADs \(ratio) (account \(account) Mt, CEADs \(ceads) Mt): "
+        + (causes.isEmpty ? "not explained" : causes.joined(separator: ", "))
+    case .zh:
+      return "\(year.key)：本核算 ÷ CEADs \(ratio)（本核算 \(account) Mt，CEADs \(ceads) Mt）："
+        + (causes.isEmpty ? "未能解释" : causes.joined(separator: "，"))
+    }
   }
 
-  /// The lines the national report gives: the headline, each finding and each province-year outside.
-  public static func reportLines(_ verification: InventoryVerification, language: Language) -> [String] {
-    [headline(verification, language: language)] + verification.findings.map(\.description)
-      + verification.provinceYears.filter { !$0.withinTolerance }.map(outsideLine)
+  /// One finding: in English its explanation; in Chinese the same evidence.
+  public static func findingLine(_ finding: InventoryFinding, language: Language) -> String {
+    guard language == .zh else { return finding.description }
+    let factor = { (value: Double?) in value.map { Format.fixed($0 / 1e4, 4) } ?? "无" }
+    let factors = "清单因子 \(factor(finding.publishedFactor)) t CO₂/t（气体为每 10⁴ m³），本核算因子 \(factor(finding.accountFactor))"
+    let gap = "清单 − 本核算 = \(Format.fixed(finding.gap / 1e6, 3)) Mt CO₂"
+    let head = "\(finding.source)：\(finding.kind.rawValue)，\(finding.cells.count) 个单元格："
+    switch finding.kind {
+    case .factorRatio:
+      return head + "清单 = 本核算 × \(finding.fit.map(\.description) ?? "–")，因子不同：\(factors)；\(gap)"
+    case .activityDisagreement:
+      let largest = finding.largest.map { cell in
+        let implied = finding.publishedFactor.map { Format.fixed(cell.published / $0, 2) } ?? "–"
+        return "（最大：\(cell.province) \(cell.year)，活动量 \(cell.activity.map { Format.fixed($0, 2) } ?? "–")，清单隐含 \(implied)，\(cell.location)）"
+      } ?? ""
+      return head + "按\(factors)，清单的 CO₂ 隐含的活动量与本核算不同：两份文件不一致\(largest)；\(gap)"
+    case .zeroPublished:
+      return head + "本核算有排放而清单为零；\(gap)"
+    case .zeroRecomputed:
+      return head + (finding.accountFactor == nil ? "方法学未给该燃料因子（不燃烧）而清单计入 CO₂" : "本核算活动量为零而清单计入 CO₂：两份文件不一致") + "；\(gap)"
+    case .processBasis:
+      let years = finding.yearRatios.keys.sorted().map { "\($0) \(Format.fixed(finding.yearRatios[$0]!, 4))" }.joined(separator: "，")
+      return head + "清单 ÷ 本核算在每一年的所有省份中为同一值（\(years)）：过程排放口径不同，而非活动量不同；\(gap)"
+    }
   }
 }

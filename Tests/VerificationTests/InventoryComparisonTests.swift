@@ -97,4 +97,17 @@ struct InventoryComparisonTests {
     // Process is not part of the combustion totals.
     #expect(result.within == Self.provinces.count * Self.years.count)
   }
+
+  @Test func thePublishersFactorIsFoundWhereMostCellsDisagree() throws {
+    // Raw coal differs in every year of three provinces of four (by 10 % to 40 %), as in
+    // Shandong's files; alpha's six years still hold the factor, so all 18 are disagreements.
+    let result = explainer.explainInventory(Self.cells { province, fuel, year, r in
+      fuel == "raw_coal" && province != "alpha" ? r * (0.6 + 0.05 * Double(year - 2011) + 0.01 * Double(province.count)) : nil
+    })
+    let finding = try #require(result.findings.first)
+    #expect(result.findings.count == 1)
+    #expect(finding.kind == .activityDisagreement)
+    #expect(finding.cells.count == 18)
+    #expect(finding.publishedFactor == Self.coalFactor)
+  }
 }

@@ -119,9 +119,11 @@ public struct NationalNotes: Sendable {
     if let inventory {
       model["hasInventory"] = true
       model["inventoryHeadline"] = MarkdownText.inline(InventoryVerificationText.headline(inventory, language: language))
-      model["inventoryFindings"] = inventory.findings.map { ["line": MarkdownText.inline($0.description)] }
+      model["inventoryFindings"] = inventory.findings.map {
+        ["line": MarkdownText.inline(InventoryVerificationText.findingLine($0, language: language))]
+      }
       model["inventoryOutside"] = inventory.provinceYears.filter { !$0.withinTolerance }.map {
-        ["line": MarkdownText.inline(InventoryVerificationText.outsideLine($0))]
+        ["line": MarkdownText.inline(InventoryVerificationText.outsideLine($0, language: language))]
       }
     }
     return model
