@@ -93,6 +93,7 @@ extension Pipeline {
       counter.finished(province)
     }
     let outcomes = slots.values.flatMap { $0.get() }
+    let notes = nationalNotes(job, outcomes: outcomes, ceads: ceads.value)
 
     // The national files are written while the CEADs rows, no longer needed, are freed on
     // the other core (tens of thousands of traced values: a few milliseconds).
@@ -105,7 +106,9 @@ extension Pipeline {
           let mine = outcomes.filter { $0.methodology == methodology.name }
           let summary = NationalSummary(accounts: mine.compactMap(\.account), methodology: methodology)
           let failures = mine.compactMap { outcome in outcome.error.map { NationalWriter.Failure(province: outcome.province, message: $0) } }
-          written += try Self.writeNational(summary, failures: failures, formats: job.formats, template: nationalTemplate, to: job.output)
+          written += try Self.writeNational(
+            summary, failures: failures, notes: notes[methodology.name] ?? NationalNotes(), language: job.language, formats: job.formats,
+            template: nationalTemplate, to: job.output)
         }
         return written
       }
@@ -145,8 +148,8 @@ extension Pipeline {
 
   /// Writes `<output>/national/<methodology>/`: national.csv, national.xlsx, national.md, all or none.
   static func writeNational(
-    _ summary: NationalSummary, failures: [NationalWriter.Failure], formats: Set<OutputFormat>, template: (text: String, name: String)?,
-    to output: String
+    _ summary: NationalSummary, failures: [NationalWriter.Failure], notes: NationalNotes = NationalNotes(), language: Language = .en,
+    formats: Set<OutputFormat>, template: (text: String, name: String)?, to output: String
   ) throws(PipelineError) -> [String] {
     var staging = StagedFiles(folder: "\(output)/national/\(summary.methodology.name)")
     defer { staging.discard() }
@@ -161,7 +164,10 @@ extension Pipeline {
     }
     if formats.contains(.md), let template {
       let text: String
-      do { text = try NationalWriter.markdown(summary, failures: failures, template: template.text, templateName: template.name) } catch {
+      do {
+        text = try NationalWriter.markdown(
+          summary, failures: failures, notes: notes, language: language, template: template.text, templateName: template.name)
+      } catch {
         throw PipelineError("\(error)")
       }
       try staging.stage("national.md", bytes: Array(text.utf8))

@@ -7,8 +7,18 @@ import Writers
 public struct VerificationOutcome: Sendable {
   public let reports: [VerificationReport]
   public let text: String
-  public var cellsAgree: Bool { reports.allSatisfy(\.tablesAgree) }
+  /// The comparison with a published inventory (`verify --published ceads-emission-inventory`).
+  public let inventory: InventoryVerification?
+  /// Every published cell agrees; against an inventory: no province-year outside the
+  /// tolerance is left unexplained.
+  public var cellsAgree: Bool { reports.allSatisfy(\.tablesAgree) && (inventory?.unexplained.isEmpty ?? true) }
   public var statementsHold: Bool { reports.allSatisfy { $0.failedStatements.isEmpty } }
+
+  public init(reports: [VerificationReport], text: String, inventory: InventoryVerification? = nil) {
+    self.reports = reports
+    self.text = text
+    self.inventory = inventory
+  }
 }
 
 extension Pipeline {

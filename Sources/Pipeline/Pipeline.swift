@@ -23,6 +23,11 @@ public struct Pipeline: Sendable {
     self.catalogue = catalogue
   }
 
+  /// The methodology used when none is named: `ceads-national` for CEADs inputs (a CEADs folder
+  /// given with `--ceads` or found in the inputs folder), else `study-2025`. `ceads-provincial`
+  /// (the study's conventions on CEADs data) is for reproduction and must be named.
+  public var defaultMethodology: String { inputs.ceadsFolder != nil ? "ceads-national" : "study-2025" }
+
   // MARK: - Stages
 
   /// Loads a methodology by name or path.

@@ -48,7 +48,7 @@ struct Batch: ParsableCommand {
   @Option(
     name: .long,
     help: ArgumentHelp(
-      "A methodology name or .yaml path; repeat for several (default: ceads-provincial for CEADs inputs, else study-2025).",
+      "A methodology name or .yaml path; repeat for several (default: ceads-national for CEADs inputs, else study-2025; ceads-provincial reproduces the study's conventions).",
       valueName: "name-or-path"))
   var methodology: [String] = []
 
@@ -75,7 +75,7 @@ struct Batch: ParsableCommand {
     do {
       let pipeline = Pipeline(inputs: inputs, ceads: ceads)
       try pipeline.refuseOutputInsideInputs(output)
-      let names = methodology.isEmpty ? [pipeline.inputs.ceadsFolder != nil ? "ceads-provincial" : "study-2025"] : methodology
+      let names = methodology.isEmpty ? [pipeline.defaultMethodology] : methodology
       let methodologies = try names.map { name throws(PipelineError) in
         let loaded = try pipeline.methodology(name)
         return years.map { loaded.over(years: $0.range) } ?? loaded

@@ -26,8 +26,10 @@ struct Run: ParsableCommand {
 
   @Option(
     name: .long,
-    help: ArgumentHelp("A methodology name in <dir>/methodologies/ or a path to a .yaml file; repeat for several.", valueName: "name-or-path"))
-  var methodology: [String] = ["study-2025"]
+    help: ArgumentHelp(
+      "A methodology name in <dir>/methodologies/ or a path to a .yaml file; repeat for several (default: ceads-national with --ceads, else study-2025).",
+      valueName: "name-or-path"))
+  var methodology: [String] = []
 
   @Option(name: .long, help: ArgumentHelp("The folder outputs are written under.", valueName: "dir"))
   var output = "Output"
@@ -55,7 +57,7 @@ struct Run: ParsableCommand {
       let pipeline = Pipeline(inputs: options.inputs, ceads: options.ceads)
       try pipeline.refuseOutputInsideInputs(output)
       let province = try pipeline.inputs.resolveProvince(options.province)
-      let methodologies = try methodology.map { name throws(PipelineError) in
+      let methodologies = try (methodology.isEmpty ? [pipeline.defaultMethodology] : methodology).map { name throws(PipelineError) in
         let loaded = try pipeline.methodology(name)
         return options.years.map { loaded.over(years: $0.range) } ?? loaded
       }

@@ -58,24 +58,24 @@ struct BatchCLITests {
     #expect(result.status == 1, "\(result.stderr)")
     #expect(result.stdout.contains("accounted 2 of 3 province × methodology pairs"), "\(result.stdout)")
     #expect(result.stderr.contains("1 failed:"), "\(result.stderr)")
-    #expect(result.stderr.contains("atlantis · ceads-provincial: error: no inputs for province 'atlantis'"), "\(result.stderr)")
+    #expect(result.stderr.contains("atlantis · ceads-national: error: no inputs for province 'atlantis'"), "\(result.stderr)")
     #expect(result.stderr.contains("neither a yearbook folder nor a province of the CEADs workbooks"), "\(result.stderr)")
     #expect(result.stderr.contains("hint: CEADs provinces: anhui, beijing,"), "\(result.stderr)")
     #expect(!result.stderr.contains("liaoning ·") && !result.stderr.contains("sichuan ·"), "\(result.stderr)")
 
     // Each good province is written as `run` writes it, and nothing for atlantis.
     for province in ["liaoning", "sichuan"] {
-      let folder = output.appendingPathComponent("\(province)/ceads-provincial")
+      let folder = output.appendingPathComponent("\(province)/ceads-national")
       #expect(
         CEADsFolder.files(under: folder) == ["emissions.csv", "report-figure.svg", "report.md", "workbook.xlsx"],
         "\(province): \(CEADsFolder.files(under: folder))")
     }
     #expect(!FileManager.default.fileExists(atPath: output.appendingPathComponent("atlantis").path))
 
-    let national = output.appendingPathComponent("national/ceads-provincial")
+    let national = output.appendingPathComponent("national/ceads-national")
     #expect(CEADsFolder.files(under: national) == ["national.csv", "national.md", "national.xlsx"])
     for name in ["national.csv", "national.xlsx", "national.md"] {
-      #expect(result.stdout.contains("national/ceads-provincial/\(name)"), "\(name) not listed in \(result.stdout)")
+      #expect(result.stdout.contains("national/ceads-national/\(name)"), "\(name) not listed in \(result.stdout)")
     }
 
     // national.csv: the two provinces ranked, then the national sum of each year 2011–2022.
@@ -102,7 +102,7 @@ struct BatchCLITests {
     // The national figures are the provinces' emissions.csv figures, summed.
     var byProvince: [String: Double] = [:], byYear: [String: [String: Double]] = [:]
     for province in ["liaoning", "sichuan"] {
-      for row in try CEADsFolder.emissions(output.appendingPathComponent("\(province)/ceads-provincial/emissions.csv")) {
+      for row in try CEADsFolder.emissions(output.appendingPathComponent("\(province)/ceads-national/emissions.csv")) {
         let tonnes = try #require(Double(row[5]))
         byProvince[province, default: 0] += tonnes
         byYear[row[2], default: [:]]["total", default: 0] += tonnes
@@ -128,6 +128,14 @@ struct BatchCLITests {
     #expect(markdown.contains("Provinces not accounted"))
     #expect(markdown.contains("- **atlantis**: error: no inputs for province 'atlantis'"), "\(markdown)")
     #expect(markdown.contains("liaoning") && markdown.contains("sichuan"))
+    // Its first lines state its basis; the comparison with CEADs' emission inventory follows the sums.
+    let head = markdown.split(separator: "\n").prefix(8).joined(separator: "\n")
+    #expect(head.contains("- **Methodology**: ceads-national"), "\(head)")
+    #expect(head.contains("- **Process basis**: 0.525 t CO₂ per tonne of clinker, clinker = cement × a clinker-to-cement ratio 0.584–0.652 by year"))
+    #expect(head.contains("- **Electricity boundary**: indirect (scope 2)"))
+    #expect(head.contains("- **Fuels left out (activity but no factor; provinces)**: heat (2), other\\_energy (2), other\\_petroleum\\_products (2)."), "\(head)")
+    #expect(markdown.contains("## Against CEADs' emission inventory"))
+    #expect(markdown.contains("of 18 province-years"), "\(markdown)")
     if let strings = try Self.unzip(national.appendingPathComponent("national.xlsx"), member: "xl/sharedStrings.xml") {
       #expect(strings.contains("atlantis"))
       #expect(strings.contains("Provinces that could not be accounted"))
@@ -145,7 +153,7 @@ struct BatchCLITests {
     #expect(result.stdout.contains("accounted 2 of 2 province × methodology pairs; wrote 2 files"), "\(result.stdout)")
     #expect(
       CEADsFolder.files(under: output) == [
-        "liaoning/ceads-provincial/emissions.csv", "national/ceads-provincial/national.csv", "sichuan/ceads-provincial/emissions.csv",
+        "liaoning/ceads-national/emissions.csv", "national/ceads-national/national.csv", "sichuan/ceads-national/emissions.csv",
       ], "\(CEADsFolder.files(under: output))")
     // No staging leftovers either.
     #expect(CEADsFolder.files(under: output).allSatisfy { $0.hasSuffix(".csv") })

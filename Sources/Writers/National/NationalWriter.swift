@@ -168,9 +168,12 @@ public enum NationalWriter {
   // MARK: - Report
 
   /// `national.md`, rendered from a template with every figure formatted.
-  public static func markdown(_ summary: NationalSummary, failures: [Failure], template: String, templateName: String) throws(ReportError) -> String {
+  public static func markdown(
+    _ summary: NationalSummary, failures: [Failure], notes: NationalNotes = NationalNotes(), language: Language = .en, template: String,
+    templateName: String
+  ) throws(ReportError) -> String {
     let parsed = try ReportWriter.parse(template, name: templateName)
-    return parsed.render(model(summary, failures: failures))
+    return parsed.render(model(summary, failures: failures).merging(notes.model(summary.methodology, language: language)) { a, _ in a })
   }
 
   /// The report's view model: plain dictionaries and arrays, every number formatted.
