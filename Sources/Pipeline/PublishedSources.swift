@@ -37,7 +37,10 @@ public struct PublishedSource: Sendable {
     name: "tables", summary: "the province's published tables (<inputs>/published/<province>/*.yaml): every cell and statement",
     perProvince: true
   ) { pipeline, request throws(PipelineError) in
-    try pipeline.verify(province: request.province!, methodology: request.methodology, years: request.years, tolerance: request.tolerance)
+    guard let province = request.province else {
+      throw PipelineError("verifying against the published tables needs a province", hint: "give one with --province")
+    }
+    return try pipeline.verify(province: province, methodology: request.methodology, years: request.years, tolerance: request.tolerance)
   }
 
   /// CEADs' provincial emission inventories (`emission-inventory/emission-inventory-30-provinces-YYYY.xlsx`).
