@@ -61,6 +61,9 @@ extension Pipeline {
     defer { staging.discard() }
     if formats.contains(.csv) {
       try staging.stage("emissions.csv", bytes: Array(EmissionsCSV.render(record.account).utf8))
+      if let cost = record.carbonCost {
+        try staging.stage("carbon-cost.csv", bytes: Array(CarbonCostCSV.render(cost, methodology: record.account.methodology.name).utf8))
+      }
     }
     // The workbook, the longest output, is written while the report is rendered: inside a
     // busy batch the two run one after the other, and a single `run`, or the last province

@@ -20,6 +20,11 @@ struct Verify: ParsableCommand {
       Examples:
         cement-accounts verify
         cement-accounts verify --province liaoning --tolerance 0.005
+        cement-accounts verify --published ets-cbam-2025
+
+      --published NAME verifies another published source instead: ets-cbam-2025,
+      the seed study's Tables 2-3 (all 16 cells recomputed with its formulas
+      (1)-(6), then its simplifications against the CBAM regulation's path).
       """)
 
   @OptionGroup var options: InputOptions
@@ -33,8 +38,15 @@ struct Verify: ParsableCommand {
   @Flag(name: .long, help: "Also fail when a statement of the text does not hold.")
   var strict = false
 
+  @Option(name: .long, help: ArgumentHelp("A named published source to verify instead of the province's tables: \(PublishedSources.names).", valueName: "name"))
+  var published: String?
+
   func run() throws {
     let agrees: Bool
+    if let published {
+      try PublishedSources.verify(published, options: options)
+      return
+    }
     do {
       let pipeline = Pipeline(inputs: options.inputs, ceads: options.ceads)
       let province = try pipeline.inputs.resolveProvince(options.province)
