@@ -86,6 +86,7 @@ extension Pipeline {
     try written[0]!.get()
     if let rendered = report[0]?.get() {
       try staging.stage(figure, bytes: Array(rendered.chart.utf8))
+      if let svg = CarbonCostReport.svg(record) { try staging.stage(CarbonCostReport.figureFile, bytes: Array(svg.utf8)) }
       try staging.stage("report.md", bytes: Array(rendered.markdown.utf8))
     }
     return try staging.commit()
