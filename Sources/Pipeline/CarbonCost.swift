@@ -76,7 +76,8 @@ extension Pipeline {
       throw PipelineError("market '\(name)' is not a study's parameters", hint: "verify --published takes ets-cbam-2025")
     }
     guard case .euCBAM(let cbam) = try market("eu-cbam") else { throw PipelineError("market 'eu-cbam' is not a CBAM market file") }
-    let path = "\(inputs.root)/published/\(name)/tables-2-3.csv"
+    let candidates = ["\(inputs.root)/published/\(name)/tables-2-3.csv", "Inputs/published/\(name)/tables-2-3.csv"]
+    let path = candidates.first { FileManager.default.fileExists(atPath: $0) } ?? candidates[0]
     let cells = try Self.studyCells(path)
     let checks = SeedStudyVerification.verify(study, cells: cells)
     var text = "\(name): \(path) against \(study.file), formulas (1)–(6)\n"
