@@ -1,4 +1,5 @@
 import CarbonCost
+import CementModel
 
 /// The provinces side by side on what the carbon costs (`national/<methodology>/carbon-cost.csv`):
 /// China's ETS balance and cost in each province's last ETS year, and the CBAM cost per tonne of
@@ -34,6 +35,28 @@ public enum NationalCarbonCost {
       lines.append(fields.joined(separator: ","))
     }
     return lines.joined(separator: "\n") + "\n"
+  }
+
+  /// The national report's keys: `carbonCost` (rows: `rank`, `province`, `etsYear`,
+  /// `etsBalance` Mt CO₂, `etsCost` million CNY, `cbam2026`, `cbam2030`, `cbam2034` €/t cement on
+  /// the actual route, `default2030`) and `hasCarbonCost`.
+  static func model(_ costs: [CarbonCostAccount]) -> [String: Any] {
+    let rows: [[String: Any]] = ranked(costs).enumerated().map { index, cost in
+      let ets = cost.markets.compactMap { if case .chinaETS(let m) = $0 { m.name } else { nil } }.first
+      let cbam = cost.markets.compactMap { if case .euCBAM(let m) = $0 { m.name } else { nil } }.first
+      let etsYear = ets.flatMap { name in cost.figures(of: name).map(\.year).max() }
+      func v(_ market: String?, _ route: String, _ year: Int?, _ q: String, _ scale: Double, _ digits: Int) -> String {
+        guard let market, let year, let f = cost.figure(market, route, year, q) else { return "–" }
+        return Format.fixed(f.figure.value / scale, digits)
+      }
+      return [
+        "rank": "\(index + 1)", "province": MarkdownText.cell(cost.province), "etsYear": etsYear.map(String.init) ?? "–",
+        "etsBalance": v(ets, "-", etsYear, "balance", 1e6, 2), "etsCost": v(ets, "-", etsYear, "cost", 1e6, 1),
+        "cbam2026": v(cbam, "actual", 2026, "cost_per_tonne_cement", 1, 1), "cbam2030": v(cbam, "actual", 2030, "cost_per_tonne_cement", 1, 1),
+        "cbam2034": v(cbam, "actual", 2034, "cost_per_tonne_cement", 1, 1), "default2030": v(cbam, "default", 2030, "cost_per_tonne_cement", 1, 1),
+      ]
+    }
+    return ["carbonCost": rows, "hasCarbonCost": !rows.isEmpty]
   }
 
   /// Highest actual-route CBAM cost per tonne of cement in 2030 first; provinces without one last, by name.

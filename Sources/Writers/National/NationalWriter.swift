@@ -1,4 +1,5 @@
 import Accounting
+import CarbonCost
 import CementModel
 import Mustache
 import XLSXWriting
@@ -168,9 +169,11 @@ public enum NationalWriter {
   // MARK: - Report
 
   /// `national.md`, rendered from a template with every figure formatted.
-  public static func markdown(_ summary: NationalSummary, failures: [Failure], template: String, templateName: String) throws(ReportError) -> String {
+  public static func markdown(
+    _ summary: NationalSummary, failures: [Failure], template: String, templateName: String, carbonCost: [CarbonCostAccount] = []
+  ) throws(ReportError) -> String {
     let parsed = try ReportWriter.parse(template, name: templateName)
-    return parsed.render(model(summary, failures: failures))
+    return parsed.render(model(summary, failures: failures).merging(NationalCarbonCost.model(carbonCost)) { a, _ in a })
   }
 
   /// The report's view model: plain dictionaries and arrays, every number formatted.
