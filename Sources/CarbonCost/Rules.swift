@@ -57,8 +57,8 @@ public enum CBAMRules {
     (emissions.count == 1 ? emissions[0] : .sum(emissions).checked()) / output
   }
 
-  /// The default value with the year's mark-up (IR 2025/2621 Art. 2 as corrected: +10 % 2026,
-  /// +20 % 2027, +30 % from 2028): `default × (1 + mark-up)`.
+  /// The default value with the year's mark-up (IR (EU) 2025/2621 as corrected by IR 2026/1740:
+  /// +10 % 2026, +20 % 2027, +30 % from 2028): `default × (1 + mark-up)`.
   public static func defaultEmissions(_ defaultValue: Expression, markup: Expression) -> Expression {
     defaultValue * (.number(1) + markup)
   }
@@ -78,7 +78,8 @@ public enum CBAMRules {
     .product([emissions, netShare, pricePaid]) / .product([exchangeRate, certificatePrice])
   }
 
-  /// Certificates to surrender per tonne (Art. 22, 31): `max(0, SEE − adjustment − deduction)`,
+  /// Certificates to surrender per tonne (Regulation 2023/956 Art. 22 surrender, Art. 31
+  /// free-allocation adjustment, Art. 9 deduction): `max(0, SEE − adjustment − deduction)`,
   /// never below zero.
   public static func certificates(emissions: Expression, adjustment: Expression, deduction: Expression) -> Expression {
     .maximum(.number(0), emissions - adjustment - deduction)
@@ -90,9 +91,10 @@ public enum CBAMRules {
   /// A euro amount in CNY.
   public static func inYuan(_ euros: Expression, exchangeRate: Expression) -> Expression { euros * exchangeRate }
 
-  /// The importer's obligation for `mass` tonnes imported in a year (Art. 2a, Regulation
-  /// 2025/2083): nothing at or below the de-minimis threshold (50 t net mass), all of it once
-  /// the threshold is crossed. The threshold decides which expression is built.
+  /// The importer's obligation for `mass` tonnes imported in a year (the de-minimis exemption
+  /// added by Regulation (EU) 2025/2083): nothing at or below the threshold (50 t net mass per
+  /// importer per year), all of it once the threshold is crossed. The threshold decides which
+  /// expression is built.
   public static func importerCost(mass: Expression, costPerTonne: Expression, threshold: Expression) -> Expression {
     mass.value <= threshold.value ? .product([.number(0), mass, costPerTonne]) : mass * costPerTonne
   }
