@@ -80,6 +80,6 @@ struct CarbonCostLabels {
   func reportNote(referenceYear: Int?, unverified: Int) -> String {
     t(
       "China's ETS: covered emissions are combustion + process on clinker (electricity excluded); a negative balance is a deficit to buy at the CEA price. The cement sector was first covered for 2024: earlier years are a what-if under the 2017 draft benchmark. CBAM: embedded emissions on actual data are the account's own intensity of \(referenceYear.map(String.init) ?? "its last year") (cement: direct + indirect per t cement; clinker: direct per t clinker); minus the benchmark × the year's free-allocation share; minus the deduction of a carbon price paid in China net of free allocation; never below zero; times the certificate price. \(unverified) parameters rest on unverified transcriptions (see the workbook's Carbon cost sheet).",
-      "全国碳市场：覆盖排放为熟料生产的燃烧与过程排放（不含电力）；盈缺为负即需按CEA价格购买的缺口。水泥行业自2024年度起纳入，此前年份按2017年征求意见稿基准值作假设测算。CBAM：实际数据的隐含排放取本核算\(referenceYear.map(String.init) ?? "最后一年")的强度（水泥：每吨水泥的直接+间接排放；熟料：每吨熟料的直接排放）；减去基准值×当年免费配额比例；再减去在中国已支付且扣除免费配额后的碳价抵扣；不低于零；乘以证书价格。共\(unverified)个参数依据未经核实的转录（见工作簿“Carbon cost”表）。")
+      "全国碳市场：覆盖排放为熟料生产的燃烧与过程排放（不含电力）；盈缺为负即需按CEA价格购买的缺口。水泥行业自2024年度起纳入，此前年份按2017年征求意见稿基准值作假设测算。CBAM：实际数据的隐含排放取本核算\(referenceYear.map { "\($0)年" } ?? "最后一年")的强度（水泥：每吨水泥的直接+间接排放；熟料：每吨熟料的直接排放）；减去基准值×当年免费配额比例；再减去在中国已支付且扣除免费配额后的碳价抵扣；不低于零；乘以证书价格。共\(unverified)个参数依据未经核实的转录（见工作簿“Carbon cost”表）。")
   }
 }
