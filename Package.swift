@@ -43,9 +43,11 @@ let package = Package(
     .target(name: "CementModel"),
     // Every figure as an expression over traced terms: evaluated, rendered as Excel, traced.
     .target(name: "Calculation", dependencies: ["CementModel"]),
+    // What the carbon costs: China's ETS and the EU CBAM, rules as expressions over the account.
+    .target(name: "CarbonCost", dependencies: ["CementModel", "Calculation", "Accounting"]),
     .target(
       name: "Importing",
-      dependencies: ["CementModel", "CSVReading", "XLSXReading", .product(name: "Yams", package: "Yams")]),
+      dependencies: ["CementModel", "CarbonCost", "Calculation", "CSVReading", "XLSXReading", .product(name: "Yams", package: "Yams")]),
     .target(name: "Reconciliation", dependencies: ["CementModel"]),
     .target(name: "Allocation", dependencies: ["CementModel"]),
     .target(name: "Accounting", dependencies: ["CementModel"]),
@@ -54,17 +56,17 @@ let package = Package(
     .target(
       name: "Writers",
       dependencies: [
-        "CementModel", "Accounting", "Verification", "Comparison", "XLSXWriting", .product(name: "Mustache", package: "swift-mustache"),
+        "CementModel", "Accounting", "Verification", "Comparison", "CarbonCost", "Calculation", "XLSXWriting", .product(name: "Mustache", package: "swift-mustache"),
       ]),
     .target(
       name: "Pipeline",
       dependencies: [
         "CementModel", "Importing", "Reconciliation", "Allocation", "Accounting", "Verification",
-        "Comparison", "Writers", "XLSXReading", "Checksums",
+        "Comparison", "Writers", "XLSXReading", "Checksums", "CarbonCost",
       ]),
     .executableTarget(
       name: "cement-accounts",
-      dependencies: ["Pipeline", "Writers", "Comparison", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
+      dependencies: ["Pipeline", "Writers", "Comparison", "CarbonCost", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
 
     // MARK: Tests
     .testTarget(name: "CSVReadingTests", dependencies: ["CSVReading"]),
@@ -75,7 +77,9 @@ let package = Package(
       name: "ImportingTests", dependencies: ["Importing", "CementModel", "XLSXWriting"],
       resources: [.copy("Fixtures")]),
     .testTarget(name: "CementModelTests", dependencies: ["CementModel"]),
-    .testTarget(name: "CalculationTests", dependencies: ["Calculation", "CementModel"]),
+    // CalculationTests also checks the Carbon cost sheet's formulas with its FormulaEvaluator.
+    .testTarget(name: "CalculationTests", dependencies: ["Calculation", "CementModel", "CarbonCost", "Writers", "Pipeline", "Accounting"]),
+    .testTarget(name: "CarbonCostTests", dependencies: ["CarbonCost", "Calculation", "Importing", "Pipeline", "CementModel"]),
     .testTarget(name: "ReconciliationTests", dependencies: ["Reconciliation", "CementModel"]),
     .testTarget(name: "AllocationTests", dependencies: ["Allocation", "CementModel"]),
     .testTarget(name: "AccountingTests", dependencies: ["Accounting", "CementModel"]),

@@ -1,4 +1,5 @@
 import Accounting
+import CarbonCost
 import CementModel
 import Dispatch
 import Foundation
@@ -17,6 +18,10 @@ public struct BatchJob: Sendable {
   public var output: String
   /// Warnings count as failures of their province.
   public var strict: Bool
+  /// The markets whose carbon cost is written for each province (`carbon-cost.csv`), and
+  /// whether they were named (else China's ETS applies only to accounts with its years).
+  public var markets: [Market] = []
+  public var marketsNamed = false
 
   public init(
     provinces: [String]?, methodologies: [Methodology], formats: Set<OutputFormat>, language: Language, templates: String, output: String,
@@ -108,7 +113,8 @@ extension Pipeline {
           let failures = mine.compactMap { outcome in outcome.error.map { NationalWriter.Failure(province: outcome.province, message: $0) } }
           written += try Self.writeNational(
             summary, failures: failures, notes: notes[methodology.name] ?? NationalNotes(), language: job.language, formats: job.formats,
-            template: nationalTemplate, to: job.output)
+            template: nationalTemplate, to: job.output,
+            carbonCost: mine.compactMap(\.account).compactMap { Pipeline.carbonCost($0, markets: job.markets, explicit: job.marketsNamed) })
         }
         return written
       }
@@ -129,7 +135,8 @@ extension Pipeline {
         let inputs = try Pipeline.combine(yearbook, ceads: ceads, province: province, methodology: methodology)
         let account = try Pipeline.account(inputs, methodology: methodology, catalogue: catalogue)
         if job.strict { try Strictness.check(account.findings) }
-        let record = try self.record(account, inputs: inputs, language: job.language)
+        var record = try self.record(account, inputs: inputs, language: job.language)
+        record.carbonCost = Pipeline.carbonCost(account, markets: job.markets, explicit: job.marketsNamed)
         let written = try Pipeline.write(record, formats: job.formats, template: template, to: job.output)
         return BatchResult.Outcome(province: province, methodology: methodology.name, account: account, written: written, error: nil)
       } catch {
@@ -149,11 +156,14 @@ extension Pipeline {
   /// Writes `<output>/national/<methodology>/`: national.csv, national.xlsx, national.md, all or none.
   static func writeNational(
     _ summary: NationalSummary, failures: [NationalWriter.Failure], notes: NationalNotes = NationalNotes(), language: Language = .en,
-    formats: Set<OutputFormat>, template: (text: String, name: String)?, to output: String
+    formats: Set<OutputFormat>, template: (text: String, name: String)?, to output: String, carbonCost: [CarbonCostAccount] = []
   ) throws(PipelineError) -> [String] {
     var staging = StagedFiles(folder: "\(output)/national/\(summary.methodology.name)")
     defer { staging.discard() }
     if formats.contains(.csv) { try staging.stage("national.csv", bytes: Array(NationalWriter.csv(summary).utf8)) }
+    if formats.contains(.csv), !carbonCost.isEmpty {
+      try staging.stage("carbon-cost.csv", bytes: Array(NationalCarbonCost.csv(carbonCost, methodology: summary.methodology.name).utf8))
+    }
     if formats.contains(.xlsx) {
       let path = try staging.reserve("national.xlsx")
       do {
@@ -166,7 +176,8 @@ extension Pipeline {
       let text: String
       do {
         text = try NationalWriter.markdown(
-          summary, failures: failures, notes: notes, language: language, template: template.text, templateName: template.name)
+          summary, failures: failures, notes: notes, language: language, template: template.text, templateName: template.name,
+          carbonCost: carbonCost)
       } catch {
         throw PipelineError("\(error)")
       }

@@ -9,15 +9,19 @@ public struct VerificationOutcome: Sendable {
   public let text: String
   /// The comparison with a published inventory (`verify --published ceads-emission-inventory`).
   public let inventory: InventoryVerification?
+  /// Whether every cell of a source that is neither tables nor an inventory agrees
+  /// (`ets-cbam-2025`); true for the others.
+  public let otherCellsAgree: Bool
   /// Every published cell agrees; against an inventory: no province-year outside the
   /// tolerance is left unexplained.
-  public var cellsAgree: Bool { reports.allSatisfy(\.tablesAgree) && (inventory?.unexplained.isEmpty ?? true) }
+  public var cellsAgree: Bool { reports.allSatisfy(\.tablesAgree) && (inventory?.unexplained.isEmpty ?? true) && otherCellsAgree }
   public var statementsHold: Bool { reports.allSatisfy { $0.failedStatements.isEmpty } }
 
-  public init(reports: [VerificationReport], text: String, inventory: InventoryVerification? = nil) {
+  public init(reports: [VerificationReport], text: String, inventory: InventoryVerification? = nil, otherCellsAgree: Bool = true) {
     self.reports = reports
     self.text = text
     self.inventory = inventory
+    self.otherCellsAgree = otherCellsAgree
   }
 }
 

@@ -52,8 +52,19 @@ public struct PublishedSource: Sendable {
     try pipeline.verifyAgainstEmissionInventory(methodology: request.methodology, years: request.years, tolerance: request.tolerance)
   }
 
+  /// The seed study of China's ETS and the EU CBAM (`Inputs/published/ets-cbam-2025/`): its
+  /// Tables 2–3 recomputed with its formulas (1)–(6), then its simplifications against the path.
+  public static let etsCbam2025 = PublishedSource(
+    name: "ets-cbam-2025",
+    summary: "the ETS/CBAM seed study's Tables 2–3 (16 cells, its formulas (1)–(6)) and its simplifications against the CBAM path",
+    perProvince: false
+  ) { pipeline, _ throws(PipelineError) in
+    let outcome = try pipeline.verifyCarbonStudy(name: "ets-cbam-2025")
+    return VerificationOutcome(reports: [], text: outcome.text, otherCellsAgree: outcome.agrees)
+  }
+
   /// Every published source, the default first.
-  public static let all: [PublishedSource] = [tables, ceadsEmissionInventory]
+  public static let all: [PublishedSource] = [tables, ceadsEmissionInventory, etsCbam2025]
 
   /// The source of a name.
   /// - Throws: ``PipelineError`` naming the known sources.

@@ -1,4 +1,5 @@
 import Accounting
+import CarbonCost
 import CementModel
 import Verification
 
@@ -19,6 +20,9 @@ public struct RunRecord: Sendable {
   public let inputFiles: [InputFile]
   public let toolVersion: String
   public let language: Language
+  /// What the carbon costs under the chosen markets (`carbon-cost.csv`, the `Carbon cost`
+  /// sheet, the report's section), or nil when no market applies.
+  public var carbonCost: CarbonCostAccount?
 
   public init(
     account: Account, stages: StageAnalysis? = nil, verification: [VerificationReport] = [], inputFiles: [InputFile],

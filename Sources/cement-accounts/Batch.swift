@@ -21,7 +21,9 @@ struct Batch: ParsableCommand {
       gets <output>/national/<methodology>/ with national.csv, national.xlsx and
       national.md: the provinces side by side (total, combustion, electricity,
       process, intensity per tonne of cement, process share, peak year and stage
-      pattern), ranked, and their sum per year.
+      pattern), ranked, and their sum per year; and carbon-cost.csv: China's ETS
+      balance and cost and the CBAM cost per tonne of cement at each province's own
+      intensity, ranked (see `run --help` for the markets).
 
       The work is spread over the machine's cores. A province that cannot be
       accounted is reported (and listed in national.md and national.xlsx, left out of
@@ -34,6 +36,8 @@ struct Batch: ParsableCommand {
             --province liaoning --province sichuan
         cement-accounts batch --inputs ../shared/data/ceads \\
             --methodology ceads-provincial --format csv xlsx
+        cement-accounts batch --inputs ../shared/data/ceads --market eu-cbam \
+            --carbon-price 90
       """)
 
   @Option(name: .long, help: ArgumentHelp("The inputs folder: yearbook/, methodologies/, CEADs workbooks.", valueName: "dir"))
@@ -70,6 +74,8 @@ struct Batch: ParsableCommand {
   @Flag(name: .long, help: "Treat warnings as errors: a province with warnings fails.")
   var strict = false
 
+  @OptionGroup(title: "Carbon cost") var markets: MarketOptions
+
   func run() throws {
     let result: BatchResult
     do {
@@ -80,9 +86,11 @@ struct Batch: ParsableCommand {
         let loaded = try pipeline.methodology(name)
         return years.map { loaded.over(years: $0.range) } ?? loaded
       }
-      let job = BatchJob(
+      var job = BatchJob(
         provinces: province.isEmpty ? nil : province.map { $0.lowercased() }, methodologies: methodologies, formats: Set(format),
         language: language, templates: pipeline.templatesFolder(templates), output: output, strict: strict)
+      job.markets = try markets.markets(pipeline)
+      job.marketsNamed = !markets.market.isEmpty
       let showProgress = isatty(STDERR_FILENO) == 1
       result = try pipeline.batch(job) { done, total, province in
         guard showProgress else { return }

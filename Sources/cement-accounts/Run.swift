@@ -12,6 +12,14 @@ struct Run: ParsableCommand {
       precision, with flags such as carried-forward. Nothing is written when an input
       is wrong; files are replaced only once complete.
 
+      What the carbon costs (Inputs/markets/): carbon-cost.csv beside emissions.csv,
+      a "Carbon cost" sheet of live formulas over the account's cells, and a report
+      section. China's ETS per accounted year from 2021 (combustion + process on
+      clinker; allowances under each year's rule; balance and its cost at the CEA
+      price), and the EU CBAM per year 2026-2034 per tonne of cement and of clinker,
+      on default values and on the account's own intensity of its last year.
+      --carbon-price and --exchange-rate override the market files for a what-if.
+
       Examples:
         cement-accounts run
         cement-accounts run --inputs Inputs --province liaoning \\
@@ -20,9 +28,13 @@ struct Run: ParsableCommand {
             --strict
         cement-accounts run --format csv xlsx --language zh
         cement-accounts run --inputs other/Inputs --province sichuan --years 2005-2020
+        cement-accounts run --market eu-cbam --carbon-price 100 --exchange-rate 7.8
+        cement-accounts run --market china-ets --carbon-price china-ets=80
       """)
 
   @OptionGroup var options: InputOptions
+
+  @OptionGroup(title: "Carbon cost") var markets: MarketOptions
 
   @Option(
     name: .long,
@@ -61,6 +73,7 @@ struct Run: ParsableCommand {
         let loaded = try pipeline.methodology(name)
         return options.years.map { loaded.over(years: $0.range) } ?? loaded
       }
+      let markets = try self.markets.markets(pipeline)
       let ceads = try pipeline.ceads(for: methodologies)
       let yearbook = try pipeline.importYearbook(province)
       let runs = try methodologies.map { m throws(PipelineError) in
@@ -72,7 +85,8 @@ struct Run: ParsableCommand {
       let formats = Set(format)
       let template = formats.contains(.md) ? try Pipeline.template(folder: pipeline.templatesFolder(templates), language: language) : nil
       for (account, inputs) in runs {
-        let record = try pipeline.record(account, inputs: inputs, language: language)
+        var record = try pipeline.record(account, inputs: inputs, language: language)
+        record.carbonCost = Pipeline.carbonCost(account, markets: markets, explicit: !self.markets.market.isEmpty)
         let written = try Pipeline.write(record, formats: formats, template: template, to: output)
         print(Pipeline.summary(account, outputs: written), terminator: "")
       }

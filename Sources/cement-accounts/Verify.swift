@@ -24,12 +24,15 @@ struct Verify: ParsableCommand {
       against the account of every CEADs province (default methodology ceads-national),
       each deviation named (a factor ratio with both factors, a disagreement between
       CEADs' energy and emission files, a zero, the process basis). It exits 1 when a
-      province-year outside 2 % is left unexplained.
+      province-year outside 2 % is left unexplained; ets-cbam-2025, the ETS/CBAM
+      seed study's Tables 2-3 (all 16 cells recomputed with its formulas (1)-(6),
+      then its simplifications against the CBAM regulation's path).
 
       Examples:
         cement-accounts verify
         cement-accounts verify --province liaoning --tolerance 0.005
         cement-accounts verify --published ceads-emission-inventory --inputs ../shared/data/ceads
+        cement-accounts verify --published ets-cbam-2025
       """)
 
   @Option(

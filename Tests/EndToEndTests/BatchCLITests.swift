@@ -67,13 +67,13 @@ struct BatchCLITests {
     for province in ["liaoning", "sichuan"] {
       let folder = output.appendingPathComponent("\(province)/ceads-national")
       #expect(
-        CEADsFolder.files(under: folder) == ["emissions.csv", "report-figure.svg", "report.md", "workbook.xlsx"],
+        CEADsFolder.files(under: folder) == ["carbon-cost-figure.svg", "carbon-cost.csv", "emissions.csv", "report-figure.svg", "report.md", "workbook.xlsx"],
         "\(province): \(CEADsFolder.files(under: folder))")
     }
     #expect(!FileManager.default.fileExists(atPath: output.appendingPathComponent("atlantis").path))
 
     let national = output.appendingPathComponent("national/ceads-national")
-    #expect(CEADsFolder.files(under: national) == ["national.csv", "national.md", "national.xlsx"])
+    #expect(CEADsFolder.files(under: national) == ["carbon-cost.csv", "national.csv", "national.md", "national.xlsx"])
     for name in ["national.csv", "national.xlsx", "national.md"] {
       #expect(result.stdout.contains("national/ceads-national/\(name)"), "\(name) not listed in \(result.stdout)")
     }
@@ -150,10 +150,11 @@ struct BatchCLITests {
       "batch", "--inputs", CEADsFolder.argument, "--province", "liaoning", "--province", "sichuan", "--format", "csv", "--output", output.path,
     ])
     #expect(result.status == 0, "\(result.stderr)")
-    #expect(result.stdout.contains("accounted 2 of 2 province × methodology pairs; wrote 2 files"), "\(result.stdout)")
+    #expect(result.stdout.contains("accounted 2 of 2 province × methodology pairs; wrote 4 files"), "\(result.stdout)")
     #expect(
       CEADsFolder.files(under: output) == [
-        "liaoning/ceads-national/emissions.csv", "national/ceads-national/national.csv", "sichuan/ceads-national/emissions.csv",
+        "liaoning/ceads-national/carbon-cost.csv", "liaoning/ceads-national/emissions.csv", "national/ceads-national/carbon-cost.csv",
+        "national/ceads-national/national.csv", "sichuan/ceads-national/carbon-cost.csv", "sichuan/ceads-national/emissions.csv",
       ], "\(CEADsFolder.files(under: output))")
     // No staging leftovers either.
     #expect(CEADsFolder.files(under: output).allSatisfy { $0.hasSuffix(".csv") })

@@ -153,7 +153,7 @@ import Testing
     #expect(try CLITests.run(["run", "--output", "a"], in: folder).status == 0)
     #expect(try CLITests.run(["run", "--output", "b"], in: folder).status == 0)
     let a = try Self.files(folder.appendingPathComponent("a")), b = try Self.files(folder.appendingPathComponent("b"))
-    #expect(a.keys.sorted() == ["emissions.csv", "report-figure.svg", "report.md", "workbook.xlsx"])
+    #expect(a.keys.sorted() == ["carbon-cost-figure.svg", "carbon-cost.csv", "emissions.csv", "report-figure.svg", "report.md", "workbook.xlsx"])
     for (name, data) in a { #expect(b[name] == data, "\(name) differs between two runs") }
   }
 
@@ -163,7 +163,7 @@ import Testing
     let result = try CLITests.run(["run", "--output", "out", "--format", "md", "--language", "zh"], in: folder)
     #expect(result.status == 0, "\(result.stderr)")
     let files = try Self.files(folder.appendingPathComponent("out"))
-    #expect(files.keys.sorted() == ["report-figure.svg", "report.md"])
+    #expect(files.keys.sorted() == ["carbon-cost-figure.svg", "report-figure.svg", "report.md"])
     #expect(String(decoding: files["report.md"] ?? Data(), as: UTF8.self).contains("水泥"))
   }
 

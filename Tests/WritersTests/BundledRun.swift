@@ -34,4 +34,13 @@ enum BundledRun {
     return RunRecord(
       account: loaded.account, verification: reports, inputFiles: inputFiles ?? loaded.files, toolVersion: toolVersion, language: language)
   }
+
+  /// The bundled record with the shipped markets' carbon cost.
+  static func recordWithCarbonCost(language: Language = .en) throws -> RunRecord {
+    let pipeline = Pipeline(inputs: repository + "/Inputs")
+    var record = try self.record(language: language)
+    let markets = try ["china-ets", "eu-cbam"].map { try pipeline.market(repository + "/Inputs/markets/\($0).yaml") }
+    record.carbonCost = Pipeline.carbonCost(record.account, markets: markets)
+    return record
+  }
 }

@@ -12,11 +12,11 @@ import Testing
   @Test(arguments: [Language.en, .zh])
   func everyFieldIsFoundUnderItsName(language: Language) throws {
     var types: Set<String> = []
-    for record in [try BundledRun.record(language: language), try recordWithADifferingCell(language)] {
+    for record in [try BundledRun.record(language: language), try recordWithADifferingCell(language), try BundledRun.recordWithCarbonCost(language: language)] {
       check(ReportWriter.model(record, figure: "report-figure.svg"), path: "model", types: &types)
     }
     // The records reach the types that only rows of a failed check hold.
-    #expect(types.isSuperset(of: ["ReportModel", "DifferingCell", "FailedStatement", "Stage", "InputFileRow"]))
+    #expect(types.isSuperset(of: ["ReportModel", "DifferingCell", "FailedStatement", "Stage", "InputFileRow", "CarbonCostReport", "Row"]))
   }
 
   /// Compares each field `Mirror` sees with what `child(named:)` gives, through the whole model.

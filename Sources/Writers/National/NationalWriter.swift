@@ -1,4 +1,5 @@
 import Accounting
+import CarbonCost
 import CementModel
 import Mustache
 import XLSXWriting
@@ -170,10 +171,11 @@ public enum NationalWriter {
   /// `national.md`, rendered from a template with every figure formatted.
   public static func markdown(
     _ summary: NationalSummary, failures: [Failure], notes: NationalNotes = NationalNotes(), language: Language = .en, template: String,
-    templateName: String
+    templateName: String, carbonCost: [CarbonCostAccount] = []
   ) throws(ReportError) -> String {
     let parsed = try ReportWriter.parse(template, name: templateName)
-    return parsed.render(model(summary, failures: failures).merging(notes.model(summary.methodology, language: language)) { a, _ in a })
+    let base = model(summary, failures: failures).merging(notes.model(summary.methodology, language: language)) { a, _ in a }
+    return parsed.render(base.merging(NationalCarbonCost.model(carbonCost)) { a, _ in a })
   }
 
   /// The report's view model: plain dictionaries and arrays, every number formatted.

@@ -36,6 +36,8 @@ public struct ReportModel: Sendable {
   public let checks: Checks
   public let verification: Verification
   public let provenance: Provenance
+  /// What the carbon costs: one section, or none without a market.
+  public var carbonCost: [CarbonCostReport] = []
 
   /// Unit labels in the report's language.
   public struct Units: Sendable {

@@ -47,7 +47,7 @@ struct ReportModelBuilder {
       structure: structure(),
       checks: checks(),
       verification: verification(),
-      provenance: provenance())
+      provenance: provenance(), carbonCost: CarbonCostReport.of(record).map { [$0] } ?? [])
   }
 
   // MARK: - Summary

@@ -39,6 +39,7 @@ public enum WorkbookWriter {
     try ProcessSheet(context: context).write(SheetBuilder(try workbook.addWorksheet(named: S.process)))
     try TotalsSheet(context: context).write(SheetBuilder(try workbook.addWorksheet(named: S.totals)))
     try StagesSheet(context: context).write(SheetBuilder(try workbook.addWorksheet(named: S.stages)))
+    if let cost = record.carbonCost { try CarbonCostSheet(context: context, cost: cost).write(SheetBuilder(try workbook.addWorksheet(named: CarbonCostSheet.name))) }
     try ChecksSheet(context: context).write(SheetBuilder(try workbook.addWorksheet(named: S.checks)))
     try ProvenanceSheet(context: context).write(SheetBuilder(try workbook.addWorksheet(named: S.provenance)))
     try summary.worksheet.activate()
