@@ -103,8 +103,8 @@ extension Pipeline {
         var written: [String] = []
         for methodology in job.methodologies {
           let mine = outcomes.filter { $0.methodology == methodology.name }
-          let summary = NationalSummary(accounts: mine.compactMap(\.account), methodology: methodology)
           let failures = mine.compactMap { outcome in outcome.error.map { NationalWriter.Failure(province: outcome.province, message: $0) } }
+          let summary = NationalSummary(accounts: mine.compactMap(\.account), methodology: methodology, failed: failures.count)
           written += try Self.writeNational(summary, failures: failures, formats: job.formats, template: nationalTemplate, to: job.output)
         }
         return written
@@ -150,7 +150,10 @@ extension Pipeline {
   ) throws(PipelineError) -> [String] {
     var staging = StagedFiles(folder: "\(output)/national/\(summary.methodology.name)")
     defer { staging.discard() }
-    if formats.contains(.csv) { try staging.stage("national.csv", bytes: Array(NationalWriter.csv(summary).utf8)) }
+    if formats.contains(.csv) {
+      try staging.stage("national.csv", bytes: Array(NationalWriter.csv(summary).utf8))
+      try staging.stage("anomalies.csv", bytes: Array(NationalWriter.anomaliesCSV(summary.anomalies).utf8))
+    }
     if formats.contains(.xlsx) {
       let path = try staging.reserve("national.xlsx")
       do {

@@ -110,13 +110,9 @@ public struct Pipeline: Sendable {
 
   /// Reconciles, allocates and accounts one province under one methodology. Pure.
   public static func account(_ inputs: ProvinceInputs, methodology: Methodology, catalogue: FuelCatalogue = .standard) throws(PipelineError) -> Account {
-    do {
-      let industry = try Reconciler(catalogue: catalogue, methodology: methodology).reconcile(inputs)
-      let cement = try ProxyAllocation(methodology: methodology).allocate(industry)
-      return try Accountant(methodology: methodology, catalogue: catalogue).account(cement)
-    } catch {
-      throw PipelineError(error)
-    }
+    let industry: ActivitySeries
+    do { industry = try Reconciler(catalogue: catalogue, methodology: methodology).reconcile(inputs) } catch { throw PipelineError(error) }
+    return try screenedAccount(industry, methodology: methodology, catalogue: catalogue)
   }
 
   /// Loads the published tables of a province.

@@ -7,7 +7,6 @@ import CementModel
 ///   `Total Final Consumption`);
 /// - `total-energy`: the fuel columns converted to standard coal against the table's total
 ///   energy column;
-/// - `jump`: a change from one year to the next beyond the threshold;
 /// - `zero-activity`: a year without any fuel use while cement is produced, and a fuel at zero
 ///   between two years of use.
 ///
@@ -27,7 +26,7 @@ public struct ConsistencyChecks: Sendable {
     statedTotals: [StatedTotal], firstRow: [Int: SourceLocation] = [:]
   ) -> [Finding] {
     partsAgainstTotals(statedTotals) + fuelsAgainstTotalEnergy(fuels, totalEnergy: totalEnergy, firstRow: firstRow)
-      + jumps(fuels, products: products) + zeroActivity(fuels, products: products)
+      + zeroActivity(fuels, products: products)
   }
 
   // MARK: - Checks
