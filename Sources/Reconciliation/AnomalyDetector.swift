@@ -58,17 +58,20 @@ public struct AnomalyDetector: Sendable {
       guard neighbours.count >= 2 else { continue }
       let m = Self.median(neighbours)
       let scale = max(rules.scaleFloor, 1.4826 * Self.median(neighbours.map { abs($0 - m) }))
-      guard abs(y - m) / scale >= rules.noteScore else { continue }
       let kind: Anomaly.Kind, score: Double, expected: Double
       if !before.isEmpty && !after.isEmpty {
         let mB = Self.median(before), mA = Self.median(after)
         let dB = y - mB, dA = y - mA
         if dB.sign == dA.sign && min(abs(dB), abs(dA)) / scale >= rules.noteScore {
           (kind, score, expected) = (.outlier, min(abs(dB), abs(dA)) / scale, m)
-        } else if abs(dA) < abs(dB) / 2, let previous = logs[year - 1], abs(y - previous) / scale >= rules.noteScore {
-          // The point sits with the later years: a new level begins here.
+        } else if abs(dA) < abs(dB) / 2, let previous = logs[year - 1],
+          logs[year - 2].map({ abs(previous - $0) < abs(y - previous) / 2 }) ?? true
+        {
+          // The point sits with the later years and the year before with the earlier ones: a
+          // new level begins here. Its score is the step between the two levels over the
+          // spread within them.
           let newLevel = Self.median([y] + after)
-          let spread = Self.median((before.map { abs($0 - mB) } + ([y] + after).map { abs($0 - newLevel) }))
+          let spread = Self.median(before.map { abs($0 - mB) } + ([y] + after).map { abs($0 - newLevel) })
           (kind, score, expected) = (.break, abs(newLevel - mB) / max(rules.scaleFloor, 1.4826 * spread), mB)
         } else {
           continue  // the year before a break, or a point between two levels
@@ -92,7 +95,7 @@ public struct AnomalyDetector: Sendable {
   /// Whether the other sources move the same way in `year`, by at least `confirmation` of the
   /// series' own departure (absolute `change` or log `relative`), against their own neighbours.
   func corroborate(year: Int, change: Double, relative: Double, _ sources: [Corroborating]) -> (Bool, String) {
-    var confirming: [String] = [], not: [String] = []
+    var confirming: [String] = [], unmoved: [String] = []
     for source in sources {
       guard let now = source.values[year] else { continue }
       let neighbours = ((year - rules.window..<year).map { $0 } + (year + 1...year + rules.window).map { $0 }).compactMap { source.values[$0] }
@@ -107,10 +110,10 @@ public struct AnomalyDetector: Sendable {
         let own = log(max(now, Self.median(positive) * 1e-3)) - Self.median(positive.map { log($0) })
         moves = own.sign == relative.sign && abs(own) >= rules.confirmation * abs(relative)
       }
-      if moves { confirming.append(source.source) } else { not.append(source.source) }
+      if moves { confirming.append(source.source) } else { unmoved.append(source.source) }
     }
     if !confirming.isEmpty { return (true, "confirmed by " + confirming.joined(separator: ", ")) }
-    return (false, not.isEmpty ? "not confirmed by " + not.joined(separator: ", ") : "")
+    return (false, unmoved.isEmpty ? "" : "not confirmed by " + unmoved.joined(separator: ", "))
   }
 
   static func median(_ values: [Double]) -> Double {
