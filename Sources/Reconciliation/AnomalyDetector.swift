@@ -59,6 +59,7 @@ public struct AnomalyDetector: Sendable {
       let m = Self.median(neighbours)
       let scale = max(rules.scaleFloor, 1.4826 * Self.median(neighbours.map { abs($0 - m) }))
       let kind: Anomaly.Kind, score: Double, expected: Double
+      var band = scale
       if !before.isEmpty && !after.isEmpty {
         let mB = Self.median(before), mA = Self.median(after)
         let dB = y - mB, dA = y - mA
@@ -72,7 +73,8 @@ public struct AnomalyDetector: Sendable {
           // spread within them.
           let newLevel = Self.median([y] + after)
           let spread = Self.median(before.map { abs($0 - mB) } + ([y] + after).map { abs($0 - newLevel) })
-          (kind, score, expected) = (.break, abs(newLevel - mB) / max(rules.scaleFloor, 1.4826 * spread), mB)
+          band = max(rules.scaleFloor, 1.4826 * spread)
+          (kind, score, expected) = (.break, abs(newLevel - mB) / band, mB)
         } else {
           continue  // the year before a break, or a point between two levels
         }
@@ -86,8 +88,8 @@ public struct AnomalyDetector: Sendable {
       let value = values[year]!, expectedValue = exp(expected)
       let (confirmed, text) = corroborate(year: year, change: value - expectedValue, relative: y - expected, corroborating)
       found.append(Candidate(
-        year: year, value: value, expected: expectedValue, low: exp(expected - rules.noteScore * scale),
-        high: exp(expected + rules.noteScore * scale), score: score, kind: confirmed ? .confirmedChange : kind, corroboration: text))
+        year: year, value: value, expected: expectedValue, low: exp(expected - rules.noteScore * band),
+        high: exp(expected + rules.noteScore * band), score: score, kind: confirmed ? .confirmedChange : kind, corroboration: text))
     }
     return found
   }
