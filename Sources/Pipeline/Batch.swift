@@ -77,6 +77,7 @@ extension Pipeline {
     }
     let ceads = Droppable(try self.ceads(for: job.methodologies))
     let provinces = job.provinces ?? provinces(ceads: ceads.value)
+    try Self.checkCementSource(job.methodologies, ceads: ceads.value, yearbookProvinces: Set(inputs.provinces()), provinces: provinces)
     guard !provinces.isEmpty else {
       throw PipelineError("no provinces in \(inputs.root)", hint: "put yearbook tables in \(inputs.yearbookFolder)/<province>/ or CEADs workbooks in \(inputs.root)")
     }
@@ -103,6 +104,8 @@ extension Pipeline {
         var written: [String] = []
         for methodology in job.methodologies {
           let mine = outcomes.filter { $0.methodology == methodology.name }
+          // Sums over no province would be a report without years: none is written.
+          guard mine.contains(where: { $0.account != nil }) else { continue }
           let failures = mine.compactMap { outcome in outcome.error.map { NationalWriter.Failure(province: outcome.province, message: $0) } }
           let summary = NationalSummary(accounts: mine.compactMap(\.account), methodology: methodology, failed: failures.count)
           written += try Self.writeNational(summary, failures: failures, formats: job.formats, template: nationalTemplate, to: job.output)
@@ -207,4 +210,21 @@ final class Droppable<Value: Sendable>: @unchecked Sendable {
 
   /// Lets go of the value: freed here, unless someone still holds a copy.
   func drop() { _ = lock.withLock { stored.take() } }
+}
+
+extension Pipeline {
+  /// Stops a batch at once, with one message, when a methodology needs cement output that no
+  /// input gives: CEADs provinces without yearbook tables, and a methodology that neither reads
+  /// cement from a table nor derives it (`cement_output:`).
+  static func checkCementSource(
+    _ methodologies: [Methodology], ceads: CEADsSource?, yearbookProvinces: Set<String>, provinces: [String]
+  ) throws(PipelineError) {
+    guard let ceads, provinces.allSatisfy({ !yearbookProvinces.contains($0) }) else { return }
+    for methodology in methodologies where methodology.cementDerivation == nil {
+      throw PipelineError(
+        "methodology '\(methodology.name)' needs cement output, and the CEADs workbooks in \(ceads.folder) give none for \(provinces.count == 1 ? provinces[0] : "any of the \(provinces.count) provinces")",
+        hint: "use a methodology that derives cement output from the CEADs apparent inventory (--methodology ceads-provincial), "
+          + "or add a 'cement_output:' section (see Inputs/methodologies/ceads-provincial.yaml) to \(methodology.files.first ?? methodology.name)")
+    }
+  }
 }
