@@ -66,10 +66,11 @@ extension Pipeline {
     case .replaced: what = "replaced by \(a.replacement.map(Format.significant) ?? "?")"
     }
     let corroboration = a.corroboration.isEmpty ? "" : "; \(a.corroboration)"
+    // The run goes on whatever the level: its finding is at most a warning, the level in the text.
     return Finding(
-      a.level, check: "anomaly",
+      min(a.level, .warning), check: "anomaly",
       "\(a.label) \(a.year): \(Format.significant(a.value)) \(a.unit), expected \(Format.significant(a.expectedLow))–\(Format.significant(a.expectedHigh)): "
-        + "\(a.kind.rawValue), score \(Format.fixed(a.score, 1)), \(Format.percent(a.share)) of the province's CO₂\(corroboration) (\(what))",
+        + "\(a.kind.rawValue) (\(a.level.rawValue) level), score \(Format.fixed(a.score, 1)), \(Format.fixed(a.share * 100, 1)) % of the province's CO₂\(corroboration) (\(what))",
       at: a.location, year: a.year)
   }
 }

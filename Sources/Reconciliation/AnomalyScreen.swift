@@ -69,9 +69,11 @@ public struct AnomalyScreen: Sendable {
 
   /// Warning and error need both the score and the share of the province's CO₂; a change
   /// another source confirms is a note.
+  /// A break is at most a warning: a level that shifts and stays may be a real change no other
+  /// source of the inputs shows; an error is a value that cannot be right.
   func level(_ candidate: AnomalyDetector.Candidate, share: Double) -> Finding.Severity {
     guard candidate.kind != .confirmedChange else { return .note }
-    if candidate.score >= rules.errorScore && share >= rules.errorShare { return .error }
+    if candidate.score >= rules.errorScore && share >= rules.errorShare && candidate.kind == .outlier { return .error }
     if candidate.score >= rules.warningScore && share >= rules.warningShare { return .warning }
     return .note
   }

@@ -276,9 +276,12 @@ import Testing
     let output = Self.freshOutput()
     let result = try Self.run(["run", "--strict", "--output", output])
     #expect(result.exited && result.status == 1, "\(result.stderr)")
-    #expect(result.stderr.hasPrefix("error: --strict: 2 warning(s) would be errors:\n"), "\(result.stderr)")
+    #expect(result.stderr.hasPrefix("error: --strict: 4 warning(s) would be errors:\n"), "\(result.stderr)")
     #expect(result.stderr.contains("  warning: no energy table for 2008: filled by carry-forward\n"))
     #expect(result.stderr.contains("  warning: no energy table for 2018: filled by carry-forward\n"))
+    // The two level shifts of the bundled series: coke falls tenfold from 2016, crude oil a hundredfold from 2002.
+    #expect(result.stderr.contains("  Inputs/yearbook/liaoning/energy-2016.csv:3:4: warning: Coke 2016: 21.59 10⁴ t"), "\(result.stderr)")
+    #expect(result.stderr.contains("  Inputs/yearbook/liaoning/energy-2002.csv:6:5: warning: Crude Oil 2002: 0.3609 10⁴ t"), "\(result.stderr)")
     #expect(result.stderr.components(separatedBy: "error:").count == 2)
     #expect(!FileManager.default.fileExists(atPath: output))
   }

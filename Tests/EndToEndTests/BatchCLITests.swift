@@ -73,7 +73,7 @@ struct BatchCLITests {
     #expect(!FileManager.default.fileExists(atPath: output.appendingPathComponent("atlantis").path))
 
     let national = output.appendingPathComponent("national/ceads-provincial")
-    #expect(CEADsFolder.files(under: national) == ["national.csv", "national.md", "national.xlsx"])
+    #expect(CEADsFolder.files(under: national) == ["anomalies.csv", "national.csv", "national.md", "national.xlsx"])
     for name in ["national.csv", "national.xlsx", "national.md"] {
       #expect(result.stdout.contains("national/ceads-provincial/\(name)"), "\(name) not listed in \(result.stdout)")
     }
@@ -145,7 +145,8 @@ struct BatchCLITests {
     #expect(result.stdout.contains("accounted 2 of 2 province × methodology pairs; wrote 2 files"), "\(result.stdout)")
     #expect(
       CEADsFolder.files(under: output) == [
-        "liaoning/ceads-provincial/emissions.csv", "national/ceads-provincial/national.csv", "sichuan/ceads-provincial/emissions.csv",
+        "liaoning/ceads-provincial/emissions.csv", "national/ceads-provincial/anomalies.csv", "national/ceads-provincial/national.csv",
+        "sichuan/ceads-provincial/emissions.csv",
       ], "\(CEADsFolder.files(under: output))")
     // No staging leftovers either.
     #expect(CEADsFolder.files(under: output).allSatisfy { $0.hasSuffix(".csv") })
