@@ -146,6 +146,9 @@ public enum GapFilling: String, Sendable, Hashable, CaseIterable {
   case carryForward = "carry-forward"
   /// A straight line between the nearest observed years on each side.
   case linear
+  /// Nothing is filled: a missing figure stays not available (never 0) and the year's totals
+  /// say which parts they lack.
+  case none
 }
 
 /// What to do with a year whose values equal the previous year's in every fuel.

@@ -79,7 +79,11 @@ public struct TimeSeriesRules: Sendable, Hashable {
 
   /// The rules of a methodology that names only a gap-filling rule.
   public static func gapFilling(_ rule: GapFilling) -> TimeSeriesRules {
-    TimeSeriesRules(methods: [rule == .linear ? .linear : .carryForward])
+    switch rule {
+    case .carryForward: TimeSeriesRules(methods: [.carryForward])
+    case .linear: TimeSeriesRules(methods: [.linear])
+    case .none: TimeSeriesRules(methods: [])
+    }
   }
 }
 

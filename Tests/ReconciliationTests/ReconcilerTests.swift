@@ -115,6 +115,20 @@ struct ReconcilerTests {
     let series = try reconciler().reconcile(Self.inputs(rows))
     #expect(series.fuels[.coal]?[2001]?.value.reportingValue == 1)
     #expect(series.fuels[.coal]?[2001]?.flags.contains(.carriedForward) == true)
+    // Filled, with a warning naming the cell.
+    let warning = try #require(series.findings.first { $0.check == "gap-filled" && $0.year == 2001 })
+    #expect(warning.severity == .warning)
+    #expect(warning.description == "t.csv:5:2: warning: Coal 2001: the cell gives no value; filled by carry-forward")
+  }
+
+  @Test func withoutGapFillingAnUnavailableCellStaysAGap() throws {
+    let rows = [Self.row(2000, [.coal: 1, .coke: 1]), Self.row(2001, [.coal: nil, .coke: 2]), Self.row(2002, [.coal: 3, .coke: 3]), Self.row(2003, [.coal: 4, .coke: 4])]
+    let series = try reconciler(.none).reconcile(Self.inputs(rows))
+    #expect(series.fuels[.coal]?[2001] == nil)
+    #expect(series.fuels[.coke]?[2001]?.value.reportingValue == 2)
+    let warning = try #require(series.findings.first { $0.check == "not-available" })
+    #expect(warning.description == "t.csv:5:2: warning: Coal has no value for 2001 and the methodology fills no gap: left out of the account")
+    #expect(!series.findings.contains { $0.check == "gap-filled" })
   }
 
   @Test func aFuelThatCannotBeFilledIsOneWarningListingItsYears() throws {

@@ -130,6 +130,7 @@ struct ReportLabels: Sendable {
       switch rule {
       case .carryForward: "a year without data takes the previous year's values"
       case .linear: "a year without data is interpolated linearly between the nearest observed years"
+      case .none: "a year without data is left not available: nothing is filled"
       }
     },
     copiedYears: { rule in
@@ -216,6 +217,7 @@ struct ReportLabels: Sendable {
       switch rule {
       case .carryForward: "缺失年份沿用上一年的数值"
       case .linear: "缺失年份取前后最近观测年份之间的线性插值"
+      case .none: "缺失年份不作填补，记为不可得"
       }
     },
     copiedYears: { rule in
