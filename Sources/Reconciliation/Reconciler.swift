@@ -90,7 +90,15 @@ public struct Reconciler: Sendable {
     try checkYearsInRange(inputs.products.map { ($0.year, $0.output.sources.first?.location ?? SourceLocation(file: "products")) })
 
     let products = try productSeries(inputs.products, datasets: datasets, findings: &findings)
-    try checkRequiredProducts(products, inputs: inputs)
+    if inputs.products.isEmpty && !inputs.energy.isEmpty {
+      // Energy tables without a products table: combustion and electricity need no output.
+      findings.append(Finding(
+        .warning, check: "process-not-available",
+        "no products table (cement or clinker output): process CO₂ is not available; the account gives combustion and electricity only",
+        at: Self.folder(of: inputs)))
+    } else {
+      try checkRequiredProducts(products, inputs: inputs)
+    }
     var surrogates: [SeriesName: [Int: Double]] = [:]
     for (product, values) in products { surrogates[.product(product)] = values.mapValues(\.value.baseValue) }
     for (fuel, values) in observed.first?.fuels ?? [:] { surrogates[.fuel(fuel)] = values.mapValues(\.value.baseValue) }

@@ -261,11 +261,13 @@ import Testing
       """)
   }
 
-  @Test func productsTableAbsent() throws {
-    #expect(try Self.refuse("products-table-absent") == """
-      \(Self.fixtures)/products-table-absent/yearbook/testland: error: no cement output for any year: no products table \
-      with a cement (水泥) row or column was read
-        hint: add the province's table of output of major industrial products (主要工业产品产量)
+  @Test func productsTableAbsentIsAnEnergyOnlyAccountThatStrictRefuses() throws {
+    // Without --strict the account is written with process not available (EnergyOnlyTests).
+    #expect(try Self.refuse("products-table-absent", extra: ["--strict"]) == """
+      error: --strict: 1 warning(s) would be errors:
+        \(Self.fixtures)/products-table-absent/yearbook/testland: warning: no products table (cement or clinker output): \
+      process CO₂ is not available; the account gives combustion and electricity only
+        hint: run without --strict to accept them (they are listed in the summary)
 
       """)
   }
