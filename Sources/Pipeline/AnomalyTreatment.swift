@@ -7,10 +7,12 @@ extension Pipeline {
   /// Allocates and accounts the reconciled series, screens them for anomalies against the
   /// account's figures, and treats what it finds as the methodology says: flagged, replaced
   /// (the series accounted again with the replacements) or refused. Pure.
-  static func screenedAccount(_ industry: ActivitySeries, methodology: Methodology, catalogue: FuelCatalogue) throws(PipelineError) -> Account {
+  static func screenedAccount(
+    _ industry: ActivitySeries, methodology: Methodology, catalogue: FuelCatalogue, references: [SeriesName: [Corroborating]] = [:]
+  ) throws(PipelineError) -> Account {
     let first = try allocatedAccount(industry, methodology: methodology, catalogue: catalogue)
     let screen = AnomalyScreen(rules: methodology.anomalies, standardCoal: methodology.checks.standardCoal, catalogue: catalogue)
-    let found = screen.screen(industry, weights: weights(of: first))
+    let found = screen.screen(industry, weights: weights(of: first), corroborating: references)
     let serious = found.filter { $0.level >= .warning && $0.kind != .confirmedChange }
     if methodology.anomalies.treatment == .refuse, !serious.isEmpty {
       throw PipelineError(

@@ -2,6 +2,7 @@ import Accounting
 import CementModel
 import Dispatch
 import Foundation
+import Reconciliation
 import Writers
 
 /// What `batch` does: every province, every methodology, one output folder each, then a
@@ -81,6 +82,10 @@ extension Pipeline {
     guard !provinces.isEmpty else {
       throw PipelineError("no provinces in \(inputs.root)", hint: "put yearbook tables in \(inputs.yearbookFolder)/<province>/ or CEADs workbooks in \(inputs.root)")
     }
+    let span = job.methodologies.map(\.years).reduce(nil as ClosedRange<Int>?) { span, years in
+      span.map { min($0.lowerBound, years.lowerBound)...max($0.upperBound, years.upperBound) } ?? years
+    }
+    let references = span.map { AnomalyReferences.load(ceadsFolder: inputs.ceadsFolder, years: $0) } ?? .none
     parsing.wait()
     let parsed = try templates[0]!.get()
     let template = parsed?.report
@@ -90,7 +95,8 @@ extension Pipeline {
     let counter = ProgressCounter(total: provinces.count, report: progress)
     DispatchQueue.concurrentPerform(iterations: provinces.count) { index in
       let province = provinces[index]
-      slots[index] = .success(accountProvince(province, job: job, ceads: ceads.value, template: template))
+      slots[index] = .success(
+        accountProvince(province, job: job, ceads: ceads.value, references: references.byProvince[province] ?? [:], template: template))
       counter.finished(province)
     }
     let outcomes = slots.values.flatMap { $0.get() }
@@ -118,7 +124,7 @@ extension Pipeline {
 
   /// One province under every methodology; failures become outcomes.
   private func accountProvince(
-    _ province: String, job: BatchJob, ceads: CEADsSource?, template: ReportTemplate?
+    _ province: String, job: BatchJob, ceads: CEADsSource?, references: [SeriesName: [Corroborating]], template: ReportTemplate?
   ) -> [BatchResult.Outcome] {
     let yearbook: ProvinceInputs?
     do { yearbook = try importYearbook(province) } catch {
@@ -127,7 +133,7 @@ extension Pipeline {
     return job.methodologies.map { methodology in
       do throws(PipelineError) {
         let inputs = try Pipeline.combine(yearbook, ceads: ceads, province: province, methodology: methodology)
-        let account = try Pipeline.account(inputs, methodology: methodology, catalogue: catalogue)
+        let account = try Pipeline.account(inputs, methodology: methodology, catalogue: catalogue, references: references)
         if job.strict { try Strictness.check(account.findings) }
         let record = try self.record(account, inputs: inputs, language: job.language)
         let written = try Pipeline.write(record, formats: job.formats, template: template, to: job.output)

@@ -109,10 +109,13 @@ public struct Pipeline: Sendable {
   }
 
   /// Reconciles, allocates and accounts one province under one methodology. Pure.
-  public static func account(_ inputs: ProvinceInputs, methodology: Methodology, catalogue: FuelCatalogue = .standard) throws(PipelineError) -> Account {
+  /// - Parameter references: Other sources of the province's series, to check its anomalies against.
+  public static func account(
+    _ inputs: ProvinceInputs, methodology: Methodology, catalogue: FuelCatalogue = .standard, references: [SeriesName: [Corroborating]] = [:]
+  ) throws(PipelineError) -> Account {
     let industry: ActivitySeries
     do { industry = try Reconciler(catalogue: catalogue, methodology: methodology).reconcile(inputs) } catch { throw PipelineError(error) }
-    return try screenedAccount(industry, methodology: methodology, catalogue: catalogue)
+    return try screenedAccount(industry, methodology: methodology, catalogue: catalogue, references: references)
   }
 
   /// Loads the published tables of a province.

@@ -11,11 +11,15 @@ public struct Corroborating: Sendable, Hashable {
   /// absolute change (a fuel against the total energy column: its standard-coal coefficient);
   /// nil: compared by relative change (same quantity, or a quantity that moves with it).
   public let conversion: Double?
+  /// False for a source computed from the same statistics (CEADs' emission inventory from its
+  /// energy inventory): it shows whether the value is the same there, but cannot confirm it.
+  public let independent: Bool
 
-  public init(source: String, values: [Int: Double], conversion: Double? = nil) {
+  public init(source: String, values: [Int: Double], conversion: Double? = nil, independent: Bool = true) {
     self.source = source
     self.values = values
     self.conversion = conversion
+    self.independent = independent
   }
 }
 
@@ -97,7 +101,7 @@ public struct AnomalyDetector: Sendable {
   /// Whether the other sources move the same way in `year`, by at least `confirmation` of the
   /// series' own departure (absolute `change` or log `relative`), against their own neighbours.
   func corroborate(year: Int, change: Double, relative: Double, _ sources: [Corroborating]) -> (Bool, String) {
-    var confirming: [String] = [], unmoved: [String] = []
+    var confirming: [String] = [], unmoved: [String] = [], repeating: [String] = []
     for source in sources {
       guard let now = source.values[year] else { continue }
       let neighbours = ((year - rules.window..<year).map { $0 } + (year + 1...year + rules.window).map { $0 }).compactMap { source.values[$0] }
@@ -112,10 +116,20 @@ public struct AnomalyDetector: Sendable {
         let own = log(max(now, Self.median(positive) * 1e-3)) - Self.median(positive.map { log($0) })
         moves = own.sign == relative.sign && abs(own) >= rules.confirmation * abs(relative)
       }
-      if moves { confirming.append(source.source) } else { unmoved.append(source.source) }
+      if moves && source.independent {
+        confirming.append(source.source)
+      } else if moves {
+        repeating.append(source.source)
+      } else {
+        unmoved.append(source.source)
+      }
     }
     if !confirming.isEmpty { return (true, "confirmed by " + confirming.joined(separator: ", ")) }
-    return (false, unmoved.isEmpty ? "" : "not confirmed by " + unmoved.joined(separator: ", "))
+    let parts = [
+      unmoved.isEmpty ? nil : "not confirmed by " + unmoved.joined(separator: ", "),
+      repeating.isEmpty ? nil : "the same in " + repeating.joined(separator: ", ") + " (computed from the same statistics: no confirmation)",
+    ]
+    return (false, parts.compactMap { $0 }.joined(separator: "; "))
   }
 
   static func median(_ values: [Double]) -> Double {

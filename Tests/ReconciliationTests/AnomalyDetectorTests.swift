@@ -47,6 +47,14 @@ struct AnomalyDetectorTests {
     #expect(unconfirmed.first?.corroboration == "not confirmed by a flat source")
   }
 
+  @Test func aSourceComputedFromTheSameStatisticsCannotConfirm() throws {
+    let values: [Int: Double] = [2012: 98, 2013: 100, 2014: 10, 2015: 102, 2016: 101]
+    let same = Corroborating(source: "the inventory", values: [2012: 50, 2013: 51, 2014: 5, 2015: 50, 2016: 52], independent: false)
+    let found = try #require(detector.detect(values, corroborating: [same]).first)
+    #expect(found.kind == .outlier)
+    #expect(found.corroboration == "the same in the inventory (computed from the same statistics: no confirmation)")
+  }
+
   @Test func aFuelAgainstTheTotalEnergyColumnByAbsoluteChange() throws {
     // The fuel drops by 90 units × 0.5 tce each = 45 tce; the total column drops by 44: confirmed.
     let values: [Int: Double] = [2012: 98, 2013: 100, 2014: 10, 2015: 102, 2016: 101]
