@@ -210,7 +210,7 @@ import Testing
   @Test func methodologyMistypedValue() throws {
     #expect(try Self.refuse("methodology-mistyped-value") == """
       \(Self.methodology("methodology-mistyped-value")):23:14: error: unknown value 'carry-foward' for 'gap_filling'
-        hint: allowed values: carry-forward, linear
+        hint: allowed values: carry-forward, linear, none
 
       """)
   }
