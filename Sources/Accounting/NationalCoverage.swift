@@ -14,6 +14,9 @@ public struct YearCoverage: Sendable, Hashable {
   public let flagged: Int
   /// Provinces without a figure for the year (not accounted, or the year outside their inputs).
   public let missing: Int
+  /// Provinces whose year lacks a series they have in other years (a gap left not available):
+  /// their total of the year is incomplete. Each entry: `province: coke, lpg`.
+  public let incomplete: [String]
   /// The share of the national total resting on filled or replaced figures.
   public let imputedShare: Double
   /// What replacing the outliers changed in the national total (treated − as observed).
@@ -27,11 +30,14 @@ public struct YearCoverage: Sendable, Hashable {
     years.map { year in
       var observed = 0, filled = 0, replaced = 0, flagged = 0, missing = failed
       var imputed = 0.0, total = 0.0, effect = 0.0
+      var incomplete: [String] = []
       for account in accounts {
         guard let entry = account[year] else {
           missing += 1
           continue
         }
+        let lacking = account.activity.fuels.filter { !$0.value.isEmpty && $0.value[year] == nil }.keys.map(\.id).sorted()
+        if !lacking.isEmpty { incomplete.append("\(account.province): \(lacking.joined(separator: ", "))") }
         let flags = entry.entries.reduce(into: Set<Flag>()) { $0.formUnion($1.calculation.flags) }
         total += entry.total(.total).baseValue
         imputed += entry.entries.filter { !$0.calculation.flags.isDisjoint(with: imputedFlags) }.reduce(0) { $0 + $1.emissions.baseValue }
@@ -47,7 +53,7 @@ public struct YearCoverage: Sendable, Hashable {
         }
       }
       return YearCoverage(
-        year: year, observed: observed, filled: filled, replaced: replaced, flagged: flagged, missing: missing,
+        year: year, observed: observed, filled: filled, replaced: replaced, flagged: flagged, missing: missing, incomplete: incomplete,
         imputedShare: total > 0 ? imputed / total : 0, treatmentEffect: Quantity(baseValue: effect))
     }
   }

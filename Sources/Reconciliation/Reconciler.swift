@@ -123,7 +123,7 @@ public struct Reconciler: Sendable {
         let them = filled.unfilled.count == 1 ? "it" : "them"
         findings.append(Finding(
           .warning, check: "not-available",
-          "\(catalogue[fuel]?.englishName ?? fuel.id) has no value for \(years) and \(methods.isEmpty ? "the methodology fills no gap" : "\(Self.methodNames(methods)) cannot fill \(them)"): left out of the account",
+          "\(catalogue[fuel]?.englishName ?? fuel.id) has no value for \(years) and \(methods.isEmpty ? "the methodology fills no gap" : "\(Self.methodNames(methods)) cannot fill \(them)"): not available, so the totals of \(years) are incomplete (without it)",
           at: gapCells[fuel]?[first], year: first))
       }
       fuels[fuel] = filled.values

@@ -47,10 +47,23 @@ import Testing
     #expect(result.status == 0, "\(result.stderr)")
     #expect(
       (result.stdout + result.stderr).contains(
-        "Inputs/yearbook/testland/energy-2001.csv:3:3: warning: Coke has no value for 2001 and the methodology fills no gap: left out of the account"),
+        "Inputs/yearbook/testland/energy-2001.csv:3:3: warning: Coke has no value for 2001 and the methodology fills no gap: not available, so the totals of 2001 are incomplete (without it)"),
       "\(result.stdout)\(result.stderr)")
     let csv = try String(contentsOf: folder.appendingPathComponent("out/testland/tiny-none/emissions.csv"), encoding: .utf8)
     #expect(!csv.contains("testland,tiny-none,2001,combustion,coke,"))
     #expect(csv.contains("testland,tiny-none,2002,combustion,coke,"))
+  }
+
+  @Test func theNationalSumSaysWhichYearIsIncomplete() throws {
+    let folder = try Self.inputs()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    try FileManager.default.copyItem(at: CLITests.repository.appendingPathComponent("Templates"), to: folder.appendingPathComponent("Templates"))
+    let result = try CLITests.run(["batch", "--inputs", "Inputs", "--methodology", "tiny-none", "--output", "out"], in: folder)
+    #expect(result.status == 0, "\(result.stderr)")
+    let national = try String(contentsOf: folder.appendingPathComponent("out/national/tiny-none/national.md"), encoding: .utf8)
+    let rows = national.split(separator: "\n").filter { $0.hasPrefix("| 2001 |") || $0.hasPrefix("| 2002 |") }
+    #expect(rows.count == 2)
+    #expect(rows.first?.hasSuffix("| testland: coke |") == true, "\(rows)")
+    #expect(rows.last?.hasSuffix("| – |") == true, "\(rows)")
   }
 }

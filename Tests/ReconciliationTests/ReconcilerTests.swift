@@ -127,7 +127,7 @@ struct ReconcilerTests {
     #expect(series.fuels[.coal]?[2001] == nil)
     #expect(series.fuels[.coke]?[2001]?.value.reportingValue == 2)
     let warning = try #require(series.findings.first { $0.check == "not-available" })
-    #expect(warning.description == "t.csv:5:2: warning: Coal has no value for 2001 and the methodology fills no gap: left out of the account")
+    #expect(warning.description == "t.csv:5:2: warning: Coal has no value for 2001 and the methodology fills no gap: not available, so the totals of 2001 are incomplete (without it)")
     #expect(!series.findings.contains { $0.check == "gap-filled" })
   }
 
@@ -138,7 +138,7 @@ struct ReconcilerTests {
     ]
     let series = try reconciler().reconcile(Self.inputs(rows))
     let warnings = series.findings.filter { $0.check == "not-available" }
-    #expect(warnings.map(\.message) == ["Coal has no value for 2000–2001 and carry-forward cannot fill them: left out of the account"])
+    #expect(warnings.map(\.message) == ["Coal has no value for 2000–2001 and carry-forward cannot fill them: not available, so the totals of 2000–2001 are incomplete (without it)"])
     #expect(warnings.first?.year == 2000)
     #expect(series.fuels[.coal]?[2000] == nil)
   }

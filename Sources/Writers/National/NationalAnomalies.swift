@@ -25,7 +25,7 @@ extension NationalWriter {
   static func writeCoverage(_ summary: NationalSummary, on sheet: Worksheet, first: Int, header: CellStyle, plain: CellStyle, percent: CellStyle, tons: CellStyle)
     throws(XLSXError)
   {
-    let headers = ["Observed", "Filled", "Replaced", "Flagged", "Missing", "Imputed share (%)", "Change by treatment (10⁴ t CO₂)"]
+    let headers = ["Observed", "Filled", "Replaced", "Flagged", "Missing", "Imputed share (%)", "Change by treatment (10⁴ t CO₂)", "Incomplete (series not available)"]
     try sheet.writeRow(headers.map(CellValue.text), row: 2, column: first, style: header)
     for (i, c) in summary.coverage.enumerated() {
       let row = 3 + i
@@ -34,8 +34,10 @@ extension NationalWriter {
       }
       try sheet.write(.number(c.imputedShare), row: row, column: first + 5, style: percent)
       try sheet.write(.number(c.treatmentEffect.value(in: unit)), row: row, column: first + 6, style: tons)
+      if !c.incomplete.isEmpty { try sheet.write(.text(c.incomplete.joined(separator: "; ")), row: row, column: first + 7, style: plain) }
     }
     try sheet.setColumnWidth(first...(first + 6), width: 12)
+    try sheet.setColumnWidth((first + 7)...(first + 7), width: 40)
   }
 
   /// `Anomalies`: every anomaly at warning level or above, ranked, then the count of notes.
@@ -103,6 +105,7 @@ extension NationalWriter {
     [
       "observed": "\(c.observed)", "filled": "\(c.filled)", "replaced": "\(c.replaced)", "flagged": "\(c.flagged)", "missing": "\(c.missing)",
       "imputed": Format.fixed(c.imputedShare * 100, 1),
+      "incomplete": c.incomplete.isEmpty ? "–" : MarkdownText.cell(c.incomplete.joined(separator: "; ")),
     ]
   }
 }
