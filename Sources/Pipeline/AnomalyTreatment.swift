@@ -11,7 +11,7 @@ extension Pipeline {
     _ industry: ActivitySeries, methodology: Methodology, catalogue: FuelCatalogue, references: [SeriesName: [Corroborating]] = [:]
   ) throws(PipelineError) -> Account {
     let first = try allocatedAccount(industry, methodology: methodology, catalogue: catalogue)
-    let screen = AnomalyScreen(rules: methodology.anomalies, standardCoal: methodology.checks.standardCoal, catalogue: catalogue)
+    let screen = AnomalyScreen(rules: methodology.anomalies, standardCoal: standardCoal(of: methodology), catalogue: catalogue)
     let found = screen.screen(industry, weights: weights(of: first), corroborating: references)
     let serious = found.filter { $0.level >= .warning && $0.kind != .confirmedChange }
     if methodology.anomalies.treatment == .refuse, !serious.isEmpty {
@@ -30,6 +30,15 @@ extension Pipeline {
     return Account(
       province: account.province, methodology: methodology, years: account.years, activity: account.activity,
       findings: account.findings + anomalies.map { finding($0, treatment: $0.treatment) }, anomalies: anomalies, treatmentEffect: effect)
+  }
+
+  /// The standard-coal coefficients (t ce per base unit) for the total-energy corroboration: the
+  /// checks', else the energy proxy's.
+  static func standardCoal(of methodology: Methodology) -> [Fuel: Double] {
+    guard methodology.checks.standardCoal.isEmpty, case .energyProxy(let proxy) = methodology.allocation.basis else {
+      return methodology.checks.standardCoal
+    }
+    return proxy.standardCoal.value.mapValues(\.tonnesPerBaseUnit)
   }
 
   private static func allocatedAccount(_ industry: ActivitySeries, methodology: Methodology, catalogue: FuelCatalogue) throws(PipelineError) -> Account {
