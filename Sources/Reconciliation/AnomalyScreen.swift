@@ -40,7 +40,7 @@ public struct AnomalyScreen: Sendable {
     for (product, values) in activity.products.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
       series.append((.product(product), "\(product.rawValue) output", "10⁴ t", values.mapValues { $0.value.baseValue / 1e4 }, locations(values)))
     }
-    let energyTotal = energy(activity, weights: weights)
+    let energyTotal = energy(weights)
     var found: [Anomaly] = []
     for (name, label, unit, values, places) in series {
       var others = corroborating[name] ?? []
@@ -147,7 +147,7 @@ public struct AnomalyScreen: Sendable {
   }
 
   /// The industry's energy CO₂ by year: the fuels' emissions summed.
-  private func energy(_ activity: ActivitySeries, weights: Weights) -> [Int: Double] {
+  private func energy(_ weights: Weights) -> [Int: Double] {
     var sums: [Int: Double] = [:]
     for (name, values) in weights.emissions {
       guard case .fuel = name else { continue }
