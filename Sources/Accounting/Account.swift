@@ -98,10 +98,19 @@ public struct Account: Sendable {
   /// The activity the account was computed from (after allocation), for the writers.
   public let activity: ActivitySeries
   public let findings: [Finding]
+  /// The points of the activity series that do not fit their neighbouring years, ranked, with their treatment.
+  public let anomalies: [Anomaly]
+  /// By year, what the treatment of the anomalies changed in the total (treated − as observed); empty when nothing was replaced.
+  public let treatmentEffect: [Int: Quantity<CO2Mass>]
   /// The sources present, in reporting order (fuels in catalogue order, then calcination).
   public let sources: [(scope: Scope, source: String)]
 
-  public init(province: String, methodology: Methodology, years: [YearAccount], activity: ActivitySeries, findings: [Finding]) {
+  public init(
+    province: String, methodology: Methodology, years: [YearAccount], activity: ActivitySeries, findings: [Finding], anomalies: [Anomaly] = [],
+    treatmentEffect: [Int: Quantity<CO2Mass>] = [:]
+  ) {
+    self.anomalies = anomalies
+    self.treatmentEffect = treatmentEffect
     self.province = province
     self.methodology = methodology
     self.years = years

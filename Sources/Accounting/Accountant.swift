@@ -22,7 +22,8 @@ public struct Accountant: Sendable {
         guard let use = activity.fuels[fuel]?[year] else { continue }
         if let entry = try entry(for: fuel, use: use, year: year) { entries.append(entry) }
       }
-      entries.append(try processEntry(activity, year: year))
+      // Without any product output (an energy-only account) process CO₂ is not available, not 0.
+      if !activity.products.isEmpty { entries.append(try processEntry(activity, year: year)) }
       years.append(YearAccount(year: year, entries: entries))
     }
     return Account(province: activity.province, methodology: methodology, years: years, activity: activity, findings: findings)

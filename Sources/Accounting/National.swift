@@ -43,10 +43,16 @@ public struct NationalSummary: Sendable {
   public let checks: [CheckTally]
   /// Per year, the sum over the provinces of each aggregate, and of cement output.
   public let byYear: [(year: Int, totals: [Aggregate: Quantity<CO2Mass>], cement: Quantity<Mass>, provinces: Int)]
+  /// Per year, what the national sum rests on (same order as `byYear`).
+  public let coverage: [YearCoverage]
+  /// Every province's anomalies, ranked.
+  public let anomalies: [Anomaly]
 
   /// - Parameter accounts: One account per province, all under `methodology`.
-  public init(accounts: [Account], methodology: Methodology) {
+  /// - Parameter failed: Provinces that could not be accounted: missing from every year's coverage.
+  public init(accounts: [Account], methodology: Methodology, failed: Int = 0) {
     self.methodology = methodology
+    anomalies = Self.anomalies(of: accounts)
     let figures = accounts.map(Self.figures)
     let ranked = figures.sorted { ($0.total.baseValue, $1.province) > ($1.total.baseValue, $0.province) }
     provinces = ranked.enumerated().map { index, f in
@@ -78,6 +84,7 @@ public struct NationalSummary: Sendable {
       }
       return (year, totals, Quantity(baseValue: cement), count)
     }
+    coverage = YearCoverage.of(accounts, years: years, failed: failed)
   }
 
   static func figures(_ account: Account) -> ProvinceFigures {

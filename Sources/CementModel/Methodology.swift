@@ -146,6 +146,9 @@ public enum GapFilling: String, Sendable, Hashable, CaseIterable {
   case carryForward = "carry-forward"
   /// A straight line between the nearest observed years on each side.
   case linear
+  /// Nothing is filled: a missing figure stays not available (never 0) and the year's totals
+  /// say which parts they lack.
+  case none
 }
 
 /// What to do with a year whose values equal the previous year's in every fuel.
@@ -224,12 +227,14 @@ public struct Methodology: Sendable, Hashable {
   public let cementDerivation: CementDerivation?
   /// The consistency checks' tolerances.
   public let checks: ConsistencyRules
+  /// How anomalous points are scored, graded and treated.
+  public let anomalies: AnomalyRules
 
   public init(
     name: String, title: String, files: [String], years: ClosedRange<Int>, factorSet: FactorSet,
     electricity: ElectricityMethod, process: ProcessMethod, allocation: AllocationRule, gapFilling: GapFilling,
     copiedYears: CopiedYearRule, stageSeries: Aggregate, stages: [StageDefinition], timeSeries: TimeSeriesRules? = nil,
-    cementDerivation: CementDerivation? = nil, checks: ConsistencyRules = .standard
+    cementDerivation: CementDerivation? = nil, checks: ConsistencyRules = .standard, anomalies: AnomalyRules = .standard
   ) {
     self.name = name
     self.title = title
@@ -246,6 +251,7 @@ public struct Methodology: Sendable, Hashable {
     self.timeSeries = timeSeries ?? .gapFilling(gapFilling)
     self.cementDerivation = cementDerivation
     self.checks = checks
+    self.anomalies = anomalies
   }
 
   /// The same methodology over another accounting period (`--years`); stages that fall
@@ -255,6 +261,6 @@ public struct Methodology: Sendable, Hashable {
       name: name, title: title, files: files, years: years, factorSet: factorSet, electricity: electricity, process: process,
       allocation: allocation, gapFilling: gapFilling, copiedYears: copiedYears, stageSeries: stageSeries,
       stages: stages.filter { years.contains($0.base) && years.contains($0.last) }, timeSeries: timeSeries,
-      cementDerivation: cementDerivation, checks: checks)
+      cementDerivation: cementDerivation, checks: checks, anomalies: anomalies)
   }
 }

@@ -73,6 +73,8 @@ public enum Flag: String, Sendable, Hashable, CaseIterable, Comparable, CustomSt
   case extrapolated
   /// The source printed no value (`…`, `NA`, empty) and nothing filled it.
   case notAvailable = "not-available"
+  /// The observed value was an outlier and was replaced by a time-series method (the original is in the steps).
+  case replaced
 
   public var description: String { rawValue }
   public static func < (a: Flag, b: Flag) -> Bool { a.rawValue < b.rawValue }

@@ -79,7 +79,11 @@ public struct TimeSeriesRules: Sendable, Hashable {
 
   /// The rules of a methodology that names only a gap-filling rule.
   public static func gapFilling(_ rule: GapFilling) -> TimeSeriesRules {
-    TimeSeriesRules(methods: [rule == .linear ? .linear : .carryForward])
+    switch rule {
+    case .carryForward: TimeSeriesRules(methods: [.carryForward])
+    case .linear: TimeSeriesRules(methods: [.linear])
+    case .none: TimeSeriesRules(methods: [])
+    }
   }
 }
 
@@ -96,7 +100,8 @@ public struct CementDerivation: Sendable, Hashable {
 public struct ConsistencyRules: Sendable, Hashable {
   /// Largest relative difference allowed between a table's parts and its stated total.
   public let partsTolerance: Double
-  /// A change from one year to the next beyond this fraction (0.5: +50 % or −33 %) is reported.
+  /// Read from `checks.jump` so that existing files load; no check uses it since the anomaly
+  /// screen (``AnomalyRules``) replaced the year-on-year jump notes.
   public let jump: Double
   /// Standard-coal coefficients (t ce per unit of each fuel's activity, in the catalogue's base
   /// unit), for checking a table's fuels against its total energy column; a fuel without one

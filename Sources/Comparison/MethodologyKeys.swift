@@ -107,11 +107,28 @@ public enum MethodologyKeys {
       keys["checks.jump"] = number(m.checks.jump)
       for (fuel, k) in m.checks.standardCoal { keys["checks.standard_coal.\(fuel.id)"] = number(k) }
     }
+    anomalyKeys(m.anomalies, into: &keys)
     keys["stages.series"] = m.stageSeries.rawValue
     for (i, stage) in m.stages.enumerated() {
       keys["stages.list[\(i + 1)]"] = "\(stage.name): \(stage.first)-\(stage.last)" + (stage.base == stage.first ? "" : " (base \(stage.base))")
     }
     return keys
+  }
+
+  /// The `anomalies` section, every key (its defaults included), as the file names them.
+  private static func anomalyKeys(_ a: AnomalyRules, into keys: inout [String: String]) {
+    keys["anomalies.outliers"] = a.treatment.rawValue
+    keys["anomalies.replacement"] = a.replacement.map(\.description).joined(separator: ", ")
+    keys["anomalies.window"] = "\(a.window)"
+    keys["anomalies.scale_floor"] = number(a.scaleFloor)
+    keys["anomalies.scores.note"] = number(a.noteScore)
+    keys["anomalies.scores.warning"] = number(a.warningScore)
+    keys["anomalies.scores.error"] = number(a.errorScore)
+    keys["anomalies.materiality.warning"] = number(a.warningShare)
+    keys["anomalies.materiality.error"] = number(a.errorShare)
+    keys["anomalies.confirmation"] = number(a.confirmation)
+    keys["anomalies.collapse_ratio"] = number(a.collapseRatio)
+    keys["anomalies.source"] = a.source
   }
 
   /// The keys whose values differ (or that only one side has), in group order, then by key.

@@ -35,7 +35,7 @@ extension MethodologyLoader {
   }
 
   /// A method, or a list of methods applied in order.
-  private func methodList(_ node: ConfigNode, path: String) throws(MethodologyError) -> [TimeSeriesMethod] {
+  func methodList(_ node: ConfigNode, path: String) throws(MethodologyError) -> [TimeSeriesMethod] {
     guard case .sequence(let items, _) = node else { return [try method(node, path: path)] }
     guard !items.isEmpty else { throw MethodologyError(node.location, "'\(path)' must name at least one method") }
     var methods: [TimeSeriesMethod] = []

@@ -66,7 +66,7 @@ public struct MethodologyLoader: Sendable {
 
   static let topLevelKeys = [
     "name", "title", "description", "inherits", "years", "factor_set", "electricity", "process", "allocation",
-    "gap_filling", "copied_years", "stages", "time_series", "cement_output", "checks",
+    "gap_filling", "copied_years", "stages", "time_series", "cement_output", "checks", "anomalies",
   ]
 
   private func build(_ node: ConfigNode, files: [String], defaultName: String) throws(MethodologyError) -> Methodology {
@@ -90,7 +90,8 @@ public struct MethodologyLoader: Sendable {
       stages: stages.list,
       timeSeries: try top.optional("time_series").map { node throws(MethodologyError) in try timeSeries(node, gapFilling: gapFilling) },
       cementDerivation: try top.optional("cement_output").map { node throws(MethodologyError) in try cementOutput(node) },
-      checks: try top.optional("checks").map { node throws(MethodologyError) in try checks(node) } ?? .standard)
+      checks: try top.optional("checks").map { node throws(MethodologyError) in try checks(node) } ?? .standard,
+      anomalies: try top.optional("anomalies").map { node throws(MethodologyError) in try anomalies(node) } ?? .standard)
   }
 
   // MARK: - Sections

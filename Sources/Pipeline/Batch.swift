@@ -3,6 +3,7 @@ import CarbonCost
 import CementModel
 import Dispatch
 import Foundation
+import Reconciliation
 import Writers
 
 /// What `batch` does: every province, every methodology, one output folder each, then a
@@ -82,9 +83,14 @@ extension Pipeline {
     }
     let ceads = Droppable(try self.ceads(for: job.methodologies))
     let provinces = job.provinces ?? provinces(ceads: ceads.value)
+    try Self.checkCementSource(job.methodologies, ceads: ceads.value, yearbookProvinces: Set(inputs.provinces()), provinces: provinces)
     guard !provinces.isEmpty else {
       throw PipelineError("no provinces in \(inputs.root)", hint: "put yearbook tables in \(inputs.yearbookFolder)/<province>/ or CEADs workbooks in \(inputs.root)")
     }
+    let span = job.methodologies.map(\.years).reduce(nil as ClosedRange<Int>?) { span, years in
+      span.map { min($0.lowerBound, years.lowerBound)...max($0.upperBound, years.upperBound) } ?? years
+    }
+    let references = span.map { AnomalyReferences.load(ceadsFolder: inputs.ceadsFolder, years: $0) } ?? .none
     parsing.wait()
     let parsed = try templates[0]!.get()
     let template = parsed?.report
@@ -94,7 +100,8 @@ extension Pipeline {
     let counter = ProgressCounter(total: provinces.count, report: progress)
     DispatchQueue.concurrentPerform(iterations: provinces.count) { index in
       let province = provinces[index]
-      slots[index] = .success(accountProvince(province, job: job, ceads: ceads.value, template: template))
+      slots[index] = .success(
+        accountProvince(province, job: job, ceads: ceads.value, references: references.byProvince[province] ?? [:], template: template))
       counter.finished(province)
     }
     let outcomes = slots.values.flatMap { $0.get() }
@@ -109,8 +116,10 @@ extension Pipeline {
         var written: [String] = []
         for methodology in job.methodologies {
           let mine = outcomes.filter { $0.methodology == methodology.name }
-          let summary = NationalSummary(accounts: mine.compactMap(\.account), methodology: methodology)
+          // Sums over no province would be a report without years: none is written.
+          guard mine.contains(where: { $0.account != nil }) else { continue }
           let failures = mine.compactMap { outcome in outcome.error.map { NationalWriter.Failure(province: outcome.province, message: $0) } }
+          let summary = NationalSummary(accounts: mine.compactMap(\.account), methodology: methodology, failed: failures.count)
           written += try Self.writeNational(
             summary, failures: failures, notes: notes[methodology.name] ?? NationalNotes(), language: job.language, formats: job.formats,
             template: nationalTemplate, to: job.output,
@@ -124,7 +133,7 @@ extension Pipeline {
 
   /// One province under every methodology; failures become outcomes.
   private func accountProvince(
-    _ province: String, job: BatchJob, ceads: CEADsSource?, template: ReportTemplate?
+    _ province: String, job: BatchJob, ceads: CEADsSource?, references: [SeriesName: [Corroborating]], template: ReportTemplate?
   ) -> [BatchResult.Outcome] {
     let yearbook: ProvinceInputs?
     do { yearbook = try importYearbook(province) } catch {
@@ -133,7 +142,7 @@ extension Pipeline {
     return job.methodologies.map { methodology in
       do throws(PipelineError) {
         let inputs = try Pipeline.combine(yearbook, ceads: ceads, province: province, methodology: methodology)
-        let account = try Pipeline.account(inputs, methodology: methodology, catalogue: catalogue)
+        let account = try Pipeline.account(inputs, methodology: methodology, catalogue: catalogue, references: references)
         if job.strict { try Strictness.check(account.findings) }
         var record = try self.record(account, inputs: inputs, language: job.language)
         record.carbonCost = Pipeline.carbonCost(account, markets: job.markets, explicit: job.marketsNamed)
@@ -160,7 +169,10 @@ extension Pipeline {
   ) throws(PipelineError) -> [String] {
     var staging = StagedFiles(folder: "\(output)/national/\(summary.methodology.name)")
     defer { staging.discard() }
-    if formats.contains(.csv) { try staging.stage("national.csv", bytes: Array(NationalWriter.csv(summary).utf8)) }
+    if formats.contains(.csv) {
+      try staging.stage("national.csv", bytes: Array(NationalWriter.csv(summary).utf8))
+      try staging.stage("anomalies.csv", bytes: Array(NationalWriter.anomaliesCSV(summary.anomalies).utf8))
+    }
     if formats.contains(.csv), !carbonCost.isEmpty {
       try staging.stage("carbon-cost.csv", bytes: Array(NationalCarbonCost.csv(carbonCost, methodology: summary.methodology.name).utf8))
     }
@@ -221,4 +233,21 @@ final class Droppable<Value: Sendable>: @unchecked Sendable {
 
   /// Lets go of the value: freed here, unless someone still holds a copy.
   func drop() { _ = lock.withLock { stored.take() } }
+}
+
+extension Pipeline {
+  /// Stops a batch at once, with one message, when a methodology needs cement output that no
+  /// input gives: CEADs provinces without yearbook tables, and a methodology that neither reads
+  /// cement from a table nor derives it (`cement_output:`).
+  static func checkCementSource(
+    _ methodologies: [Methodology], ceads: CEADsSource?, yearbookProvinces: Set<String>, provinces: [String]
+  ) throws(PipelineError) {
+    guard let ceads, provinces.allSatisfy({ !yearbookProvinces.contains($0) }) else { return }
+    for methodology in methodologies where methodology.cementDerivation == nil {
+      throw PipelineError(
+        "methodology '\(methodology.name)' needs cement output, and the CEADs workbooks in \(ceads.folder) give none for \(provinces.count == 1 ? provinces[0] : "any of the \(provinces.count) provinces")",
+        hint: "use a methodology that derives cement output from the CEADs apparent inventory (--methodology ceads-provincial), "
+          + "or add a 'cement_output:' section (see Inputs/methodologies/ceads-provincial.yaml) to \(methodology.files.first ?? methodology.name)")
+    }
+  }
 }

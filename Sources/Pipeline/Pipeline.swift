@@ -115,15 +115,13 @@ public struct Pipeline: Sendable {
   }
 
   /// Reconciles, allocates and accounts one province under one methodology. Pure.
-  public static func account(_ inputs: ProvinceInputs, methodology: Methodology, catalogue: FuelCatalogue = .standard) throws(PipelineError) -> Account {
-    let account: Account
-    do {
-      let industry = try Reconciler(catalogue: catalogue, methodology: methodology).reconcile(inputs)
-      let cement = try ProxyAllocation(methodology: methodology).allocate(industry)
-      account = try Accountant(methodology: methodology, catalogue: catalogue).account(cement)
-    } catch {
-      throw PipelineError(error)
-    }
+  /// - Parameter references: Other sources of the province's series, to check its anomalies against.
+  public static func account(
+    _ inputs: ProvinceInputs, methodology: Methodology, catalogue: FuelCatalogue = .standard, references: [SeriesName: [Corroborating]] = [:]
+  ) throws(PipelineError) -> Account {
+    let industry: ActivitySeries
+    do { industry = try Reconciler(catalogue: catalogue, methodology: methodology).reconcile(inputs) } catch { throw PipelineError(error) }
+    let account = try screenedAccount(industry, methodology: methodology, catalogue: catalogue, references: references)
     try requireFinite(account)
     try requireStagesWithin(account)
     return account

@@ -7,7 +7,6 @@ import CementModel
 ///   `Total Final Consumption`);
 /// - `total-energy`: the fuel columns converted to standard coal against the table's total
 ///   energy column;
-/// - `jump`: a change from one year to the next beyond the threshold;
 /// - `zero-activity`: a year without any fuel use while cement is produced, and a fuel at zero
 ///   between two years of use.
 ///
@@ -27,7 +26,7 @@ public struct ConsistencyChecks: Sendable {
     statedTotals: [StatedTotal], firstRow: [Int: SourceLocation] = [:]
   ) -> [Finding] {
     partsAgainstTotals(statedTotals) + fuelsAgainstTotalEnergy(fuels, totalEnergy: totalEnergy, firstRow: firstRow)
-      + jumps(fuels, products: products) + zeroActivity(fuels, products: products)
+      + zeroActivity(fuels, products: products)
   }
 
   // MARK: - Checks
@@ -73,31 +72,6 @@ public struct ConsistencyChecks: Sendable {
     }
     return [summary("total-energy", checked: totalEnergy.count, failed: findings.count, what: "years' fuels against the total energy column")]
       + findings
-  }
-
-  /// Year-on-year changes beyond the threshold, in every fuel and product.
-  public func jumps(_ fuels: [Fuel: [Int: ActivityValue]], products: [Product: [Int: Traced<Quantity<Mass>>]]) -> [Finding] {
-    // A single fuel's use swings more than output does: its jumps are notes, the products' warnings.
-    var series: [(String, [Int: Double], String, Finding.Severity)] = fuels.sorted { $0.key < $1.key }.map { fuel, values in
-      (name(fuel), values.mapValues(\.value.reportingValue), values.first?.value.value.dimension.reportingUnit.symbol ?? "", .note)
-    }
-    series += products.sorted { $0.key.rawValue < $1.key.rawValue }.map {
-      ($0.key.rawValue, $0.value.mapValues { $0.value.baseValue / 1e4 }, "10⁴ t", .warning)
-    }
-    var findings: [Finding] = [], checked = 0
-    for (label, values, unit, severity) in series {
-      for year in values.keys.sorted() {
-        guard let before = values[year - 1], let now = values[year], before > 0, now > 0 else { continue }
-        checked += 1
-        let ratio = now / before
-        guard ratio > 1 + rules.jump || ratio < 1 / (1 + rules.jump) else { continue }
-        findings.append(Finding(
-          severity, check: "jump",
-          "\(label) \(year - 1)→\(year): \(Format.significant(before)) → \(Format.significant(now)) \(unit) "
-            + "(\(Format.percent(ratio - 1)); threshold: ×\(Format.significant(1 + rules.jump)) either way)", year: year))
-      }
-    }
-    return [summary("jump", checked: checked, failed: findings.count, what: "year-on-year changes")] + findings
   }
 
   /// A year with no fuel use at all while cement is produced; a fuel at zero between two

@@ -63,6 +63,8 @@ public struct Reconciler: Sendable {
     var totalEnergy: [Int: ActivityValue] = [:]
     var yearsWithTables = Set<Int>()
     var firstRow: [Int: SourceLocation] = [:]
+    // The cells of the primary dataset's present tables that print no value (`…`, NA, empty).
+    var gapCells: [Fuel: [Int: SourceLocation]] = [:]
     for dataset in datasets {
       let rows = try uniqueRows(inputs.energy.filter { $0.dataset == dataset }, findings: &findings)
       try checkYearsInRange(rows.map { ($0.year, $0.location) })
@@ -74,6 +76,10 @@ public struct Reconciler: Sendable {
             if let amount = value.value, totalEnergy[row.year] == nil { totalEnergy[row.year] = value.map(nil) { _ in amount } }
           } else {
             series[fuel, default: [:]][row.year] = value.value.map { amount in value.map(nil) { _ in amount } }
+            if value.value == nil, dataset == datasets.first, let cell = value.sources.first?.location {
+              gapCells[fuel, default: [:]][row.year] = cell
+              if series[fuel] == nil { series[fuel] = [:] }
+            }
           }
         }
       }
@@ -84,7 +90,15 @@ public struct Reconciler: Sendable {
     try checkYearsInRange(inputs.products.map { ($0.year, $0.output.sources.first?.location ?? SourceLocation(file: "products")) })
 
     let products = try productSeries(inputs.products, datasets: datasets, findings: &findings)
-    try checkRequiredProducts(products, inputs: inputs)
+    if inputs.products.isEmpty && !inputs.energy.isEmpty {
+      // Energy tables without a products table: combustion and electricity need no output.
+      findings.append(Finding(
+        .warning, check: "process-not-available",
+        "no products table (cement or clinker output): process CO₂ is not available; the account gives combustion and electricity only",
+        at: Self.folder(of: inputs)))
+    } else {
+      try checkRequiredProducts(products, inputs: inputs)
+    }
     var surrogates: [SeriesName: [Int: Double]] = [:]
     for (product, values) in products { surrogates[.product(product)] = values.mapValues(\.value.baseValue) }
     for (fuel, values) in observed.first?.fuels ?? [:] { surrogates[.fuel(fuel)] = values.mapValues(\.value.baseValue) }
@@ -98,13 +112,19 @@ public struct Reconciler: Sendable {
       let secondary = observed.dropFirst().compactMap { entry in entry.fuels[fuel].map { (entry.dataset, $0) } }
       let filled = TimeSeriesFiller(years: years, methods: methods).fill(primary, secondary: secondary, surrogates: surrogates)
       findings += Self.fillFindings(name, filled.values, observed: primary, notes: filled.notes)
+      // A filled cell is a warning naming it; an unfilled one is in the warning below, at its cell.
+      for (year, cell) in (gapCells[fuel] ?? [:]).sorted(by: { $0.key < $1.key }) where filled.values[year] != nil {
+        findings.append(Finding(
+          .warning, check: "gap-filled",
+          "\(catalogue[fuel]?.englishName ?? fuel.id) \(year): the cell gives no value; filled by \(Self.methodNames(methods))", at: cell, year: year))
+      }
       if let first = filled.unfilled.min() {
         let years = YearRuns.text(YearRuns.runs(filled.unfilled))
         let them = filled.unfilled.count == 1 ? "it" : "them"
         findings.append(Finding(
           .warning, check: "not-available",
-          "\(catalogue[fuel]?.englishName ?? fuel.id) has no value for \(years) and \(Self.methodNames(methods)) cannot fill \(them): left out of the account",
-          year: first))
+          "\(catalogue[fuel]?.englishName ?? fuel.id) has no value for \(years) and \(methods.isEmpty ? "the methodology fills no gap" : "\(Self.methodNames(methods)) cannot fill \(them)"): not available, so the totals of \(years) are incomplete (without it)",
+          at: gapCells[fuel]?[first], year: first))
       }
       fuels[fuel] = filled.values
     }

@@ -13,7 +13,9 @@ extension DeviationEvidence {
       if let value = check.recomputed { recomputed[check.cell.column, default: [:]][check.cell.year] = value }
     }
     let columns = table.columns.map { c in
-      ColumnComparison(name: c.name, published: published[c.name] ?? [:], recomputed: recomputed[c.name] ?? [:])
+      ColumnComparison(
+        name: c.name, published: published[c.name] ?? [:], recomputed: recomputed[c.name] ?? [:],
+        isProcess: c.selector == .aggregate(.process) || c.selector == .source("calcination"))
     }
 
     // Only ratios of these are used, so tonnes will do.

@@ -7,11 +7,15 @@ public struct ColumnComparison: Sendable, Hashable {
   public let name: String
   public let published: [Int: Double]
   public let recomputed: [Int: Double]
+  /// The column holds process (calcination) CO₂: a constant ratio equal to a clinker-to-cement
+  /// ratio is then a process-basis fault.
+  public let isProcess: Bool
 
-  public init(name: String, published: [Int: Double], recomputed: [Int: Double]) {
+  public init(name: String, published: [Int: Double], recomputed: [Int: Double], isProcess: Bool = false) {
     self.name = name
     self.published = published
     self.recomputed = recomputed
+    self.isProcess = isProcess
   }
 }
 

@@ -206,7 +206,14 @@ public struct DeviationExplainer: Sendable {
     // A power of ten over a run of years, or in one cell of an otherwise agreeing column.
     for power in [-4, -3, -2, -1, 1, 2, 3, 4] {
       let k = pow10(power)
-      let (fitting, _) = ratioFit { _ in k }
+      // Only cells whose own ratio is within the tolerance of 10ᵏ, and never a zero cell: the
+      // absolute tolerance, scaled by 10ᵏ, would otherwise let small or empty cells fit.
+      let (fitting, _) = ratioFit { y in
+        guard let p = published[y], let r = recomputed[y], informative(p), informative(r),
+          abs(p / (r * k) - 1) <= max(powerOfTenTolerance, relativeTolerance)
+        else { return nil }
+        return k
+      }
       if fitting.count >= minimumYears, let fit = ratio(fitting) {
         result.append(
           Candidate(
@@ -300,11 +307,27 @@ public struct DeviationExplainer: Sendable {
       let (fitting, _) = ratioFit { _ in median }
       if fitting.count >= minimumYears, let fit = ratio(fitting), abs(fit.mean - 1) > fit.maxDeviation {
         result.append(
-          Candidate(kind: .otherFactor, years: fitting, fit: fit, rank: 6, explanation: "published = recomputed × \(fit), " + constantFactorCause(fit.mean)))
+          Self.clinkerRatios.contains(fit.mean) && column.isProcess
+            ? Candidate(
+              kind: .processBasis, years: fitting, fit: fit, rank: 6,
+              explanation: "published = recomputed × \(fit), a clinker-to-cement ratio: process CO₂ on clinker where the account takes cement output (a process-basis fault)")
+            : (1 / Self.clinkerRatios.upperBound...1 / Self.clinkerRatios.lowerBound).contains(fit.mean) && column.isProcess
+              ? Candidate(
+                kind: .processBasis, years: fitting, fit: fit, rank: 6,
+                explanation: "published = recomputed × \(fit), the inverse of a clinker-to-cement ratio: process CO₂ on cement output where the account takes clinker (a process-basis fault)")
+              : Candidate(kind: .otherFactor, years: fitting, fit: fit, rank: 6, explanation: "published = recomputed × \(fit), " + constantFactorCause(fit.mean)))
       }
     }
     return result
   }
+
+  /// Clinker-to-cement ratios of real cement industries (China 0.55–0.75 since 2010; 0.95 for
+  /// nearly pure Portland cement; IPCC 2006 Vol. 3 §2.2.1.1 and domain notes §4).
+  static let clinkerRatios = 0.5...0.95
+
+  /// How far a cell's ratio may be from 10ᵏ to be called a power of ten.
+  static let powerOfTenTolerance = 0.05
+  var powerOfTenTolerance: Double { Self.powerOfTenTolerance }
 
   /// What a constant factor that no named suspect fits suggests: near a power of ten (within
   /// 5 %), a unit slip together with a slightly different factor; otherwise another factor.

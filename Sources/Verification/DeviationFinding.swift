@@ -14,6 +14,9 @@ public enum DeviationKind: Sendable, Hashable, CustomStringConvertible {
   case wrongBase(used: String, insteadOf: String)
   /// Published = recomputed × a constant that is none of the above: another emission factor.
   case otherFactor
+  /// Process CO₂ = recomputed × a constant clinker-to-cement ratio (0.5–0.95), or its inverse:
+  /// the per-clinker factor applied to clinker where the account applies it to cement, or the reverse.
+  case processBasis
   /// One cell is recomputed × 10ⁿ while the rest of its column agrees: a typing slip.
   case cellSlip(powerOfTen: Int)
   /// A year repeats the year before it in (nearly) every column: a gap filled by copying.
@@ -38,6 +41,7 @@ public enum DeviationKind: Sendable, Hashable, CustomStringConvertible {
     case .co2ForCarbon: "co2-for-carbon"
     case .wrongBase: "wrong-base"
     case .otherFactor: "other-factor"
+    case .processBasis: "process-basis"
     case .cellSlip: "cell-slip"
     case .copiedYear: "copied-year"
     case .shiftedYears: "shifted-years"

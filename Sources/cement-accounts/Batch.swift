@@ -104,6 +104,10 @@ struct Batch: ParsableCommand {
     let accounted = result.outcomes.filter { $0.error == nil }
     print("accounted \(accounted.count) of \(result.outcomes.count) province × methodology pairs; wrote \(accounted.reduce(0) { $0 + $1.written.count }) files under \(output)/")
     for file in result.national { print("  \(file)") }
+    for line in result.provinceSummary { print(line) }
+    for name in Set(result.outcomes.map(\.methodology)).sorted() where !result.outcomes.contains(where: { $0.methodology == name && $0.error == nil }) {
+      print("no national files for \(name): every province failed")
+    }
     if !result.failures.isEmpty {
       var message = "\(result.failures.count) failed:\n"
       for failure in result.failures {

@@ -202,7 +202,7 @@ import Testing
   @Test func methodologyUnknownKey() throws {
     #expect(try Self.refuse("methodology-unknown-key") == """
       \(Self.methodology("methodology-unknown-key")):23:1: error: unknown key 'gap_filing' (did you mean 'gap_filling'?)
-        hint: allowed keys: name, title, description, inherits, years, factor_set, electricity, process, allocation, gap_filling, copied_years, stages, time_series, cement_output, checks
+        hint: allowed keys: name, title, description, inherits, years, factor_set, electricity, process, allocation, gap_filling, copied_years, stages, time_series, cement_output, checks, anomalies
 
       """)
   }
@@ -210,7 +210,7 @@ import Testing
   @Test func methodologyMistypedValue() throws {
     #expect(try Self.refuse("methodology-mistyped-value") == """
       \(Self.methodology("methodology-mistyped-value")):23:14: error: unknown value 'carry-foward' for 'gap_filling'
-        hint: allowed values: carry-forward, linear
+        hint: allowed values: carry-forward, linear, none
 
       """)
   }
@@ -261,11 +261,13 @@ import Testing
       """)
   }
 
-  @Test func productsTableAbsent() throws {
-    #expect(try Self.refuse("products-table-absent") == """
-      \(Self.fixtures)/products-table-absent/yearbook/testland: error: no cement output for any year: no products table \
-      with a cement (水泥) row or column was read
-        hint: add the province's table of output of major industrial products (主要工业产品产量)
+  @Test func productsTableAbsentIsAnEnergyOnlyAccountThatStrictRefuses() throws {
+    // Without --strict the account is written with process not available (EnergyOnlyTests).
+    #expect(try Self.refuse("products-table-absent", extra: ["--strict"]) == """
+      error: --strict: 1 warning(s) would be errors:
+        \(Self.fixtures)/products-table-absent/yearbook/testland: warning: no products table (cement or clinker output): \
+      process CO₂ is not available; the account gives combustion and electricity only
+        hint: run without --strict to accept them (they are listed in the summary)
 
       """)
   }
@@ -276,9 +278,12 @@ import Testing
     let output = Self.freshOutput()
     let result = try Self.run(["run", "--strict", "--output", output])
     #expect(result.exited && result.status == 1, "\(result.stderr)")
-    #expect(result.stderr.hasPrefix("error: --strict: 2 warning(s) would be errors:\n"), "\(result.stderr)")
+    #expect(result.stderr.hasPrefix("error: --strict: 4 warning(s) would be errors:\n"), "\(result.stderr)")
     #expect(result.stderr.contains("  warning: no energy table for 2008: filled by carry-forward\n"))
     #expect(result.stderr.contains("  warning: no energy table for 2018: filled by carry-forward\n"))
+    // The two level shifts of the bundled series: coke falls tenfold from 2016, crude oil a hundredfold from 2002.
+    #expect(result.stderr.contains("  Inputs/yearbook/liaoning/energy-2016.csv:3:4: warning: Coke 2016: 21.59 10⁴ t"), "\(result.stderr)")
+    #expect(result.stderr.contains("  Inputs/yearbook/liaoning/energy-2002.csv:6:5: warning: Crude Oil 2002: 0.3609 10⁴ t"), "\(result.stderr)")
     #expect(result.stderr.components(separatedBy: "error:").count == 2)
     #expect(!FileManager.default.fileExists(atPath: output))
   }

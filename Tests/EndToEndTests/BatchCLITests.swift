@@ -73,7 +73,7 @@ struct BatchCLITests {
     #expect(!FileManager.default.fileExists(atPath: output.appendingPathComponent("atlantis").path))
 
     let national = output.appendingPathComponent("national/ceads-national")
-    #expect(CEADsFolder.files(under: national) == ["carbon-cost.csv", "national.csv", "national.md", "national.xlsx"])
+    #expect(CEADsFolder.files(under: national) == ["anomalies.csv", "carbon-cost.csv", "national.csv", "national.md", "national.xlsx"])
     for name in ["national.csv", "national.xlsx", "national.md"] {
       #expect(result.stdout.contains("national/ceads-national/\(name)"), "\(name) not listed in \(result.stdout)")
     }
@@ -153,8 +153,9 @@ struct BatchCLITests {
     #expect(result.stdout.contains("accounted 2 of 2 province × methodology pairs; wrote 4 files"), "\(result.stdout)")
     #expect(
       CEADsFolder.files(under: output) == [
-        "liaoning/ceads-national/carbon-cost.csv", "liaoning/ceads-national/emissions.csv", "national/ceads-national/carbon-cost.csv",
-        "national/ceads-national/national.csv", "sichuan/ceads-national/carbon-cost.csv", "sichuan/ceads-national/emissions.csv",
+        "liaoning/ceads-national/carbon-cost.csv", "liaoning/ceads-national/emissions.csv", "national/ceads-national/anomalies.csv",
+        "national/ceads-national/carbon-cost.csv", "national/ceads-national/national.csv", "sichuan/ceads-national/carbon-cost.csv",
+        "sichuan/ceads-national/emissions.csv",
       ], "\(CEADsFolder.files(under: output))")
     // No staging leftovers either.
     #expect(CEADsFolder.files(under: output).allSatisfy { $0.hasSuffix(".csv") })

@@ -123,7 +123,7 @@ import Testing
     let written = try Self.snapshot(folder.appendingPathComponent("strict"))
     #expect(
       written.keys.sorted() == [
-        "national/", "national/tiny/", "national/tiny/national.csv", "national/tiny/national.md", "national/tiny/national.xlsx",
+        "national/", "national/tiny/", "national/tiny/anomalies.csv", "national/tiny/national.csv", "national/tiny/national.md", "national/tiny/national.xlsx",
         "testland/", "testland/tiny/", "testland/tiny/emissions.csv", "testland/tiny/report-figure.svg", "testland/tiny/report.md",
         "testland/tiny/workbook.xlsx",
       ], "\(written.keys.sorted())")

@@ -83,7 +83,7 @@ struct MethodologyLoaderTests {
 
   @Test func aMistypedValueIsNamedWithTheAllowedValues() throws {
     let e = try #require(error(Self.base.replacingOccurrences(of: "gap_filling: carry-forward", with: "gap_filling: carry")))
-    #expect(e.description == "m.yaml:20:14: error: unknown value 'carry' for 'gap_filling'\n  hint: allowed values: carry-forward, linear")
+    #expect(e.description == "m.yaml:20:14: error: unknown value 'carry' for 'gap_filling'\n  hint: allowed values: carry-forward, linear, none")
   }
 
   @Test func aFactorWithTheWrongUnitIsRefused() throws {

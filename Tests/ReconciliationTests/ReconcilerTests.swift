@@ -115,6 +115,20 @@ struct ReconcilerTests {
     let series = try reconciler().reconcile(Self.inputs(rows))
     #expect(series.fuels[.coal]?[2001]?.value.reportingValue == 1)
     #expect(series.fuels[.coal]?[2001]?.flags.contains(.carriedForward) == true)
+    // Filled, with a warning naming the cell.
+    let warning = try #require(series.findings.first { $0.check == "gap-filled" && $0.year == 2001 })
+    #expect(warning.severity == .warning)
+    #expect(warning.description == "t.csv:5:2: warning: Coal 2001: the cell gives no value; filled by carry-forward")
+  }
+
+  @Test func withoutGapFillingAnUnavailableCellStaysAGap() throws {
+    let rows = [Self.row(2000, [.coal: 1, .coke: 1]), Self.row(2001, [.coal: nil, .coke: 2]), Self.row(2002, [.coal: 3, .coke: 3]), Self.row(2003, [.coal: 4, .coke: 4])]
+    let series = try reconciler(.none).reconcile(Self.inputs(rows))
+    #expect(series.fuels[.coal]?[2001] == nil)
+    #expect(series.fuels[.coke]?[2001]?.value.reportingValue == 2)
+    let warning = try #require(series.findings.first { $0.check == "not-available" })
+    #expect(warning.description == "t.csv:5:2: warning: Coal has no value for 2001 and the methodology fills no gap: not available, so the totals of 2001 are incomplete (without it)")
+    #expect(!series.findings.contains { $0.check == "gap-filled" })
   }
 
   @Test func aFuelThatCannotBeFilledIsOneWarningListingItsYears() throws {
@@ -124,7 +138,7 @@ struct ReconcilerTests {
     ]
     let series = try reconciler().reconcile(Self.inputs(rows))
     let warnings = series.findings.filter { $0.check == "not-available" }
-    #expect(warnings.map(\.message) == ["Coal has no value for 2000–2001 and carry-forward cannot fill them: left out of the account"])
+    #expect(warnings.map(\.message) == ["Coal has no value for 2000–2001 and carry-forward cannot fill them: not available, so the totals of 2000–2001 are incomplete (without it)"])
     #expect(warnings.first?.year == 2000)
     #expect(series.fuels[.coal]?[2000] == nil)
   }

@@ -38,7 +38,7 @@ struct DeviationExplainerTests {
   static func evidence(plant: (String, Int, Double) -> Double? = { _, _, _ in nil }) -> DeviationEvidence {
     let columns = recomputed.map { name, values in
       let published = Dictionary(uniqueKeysWithValues: values.map { y, v in (y, printed(plant(name, y, v) ?? v)) })
-      return ColumnComparison(name: name, published: published, recomputed: values)
+      return ColumnComparison(name: name, published: published, recomputed: values, isProcess: name == "process")
     }
     return DeviationEvidence(columns: columns, inputs: [DeviationEvidence.cement: cement, DeviationEvidence.clinker: clinker])
   }
@@ -152,6 +152,36 @@ struct DeviationExplainerTests {
     #expect(finding.explanation.contains("≈ 10^-1 × 0.970"))
     #expect(finding.explanation.contains("a missing ×10 in a unit conversion"))
     #expect(finding.explanation.contains("and a factor 3.0 % lower than the account's"))
+  }
+
+  @Test(arguments: [0.6, 0.75, 1 / 0.6])
+  func aProcessColumnAtAClinkerRatioIsAProcessBasisFault(ratio: Double) throws {
+    // No clinker methodology needed: a constant 0.6 (or its inverse) on the process column.
+    let findings = explainer.explain(Self.evidence { column, _, v in column == "process" ? v * ratio : nil })
+    let finding = try #require(findings.only)
+    #expect(finding.kind == .processBasis)
+    #expect(finding.explanation.contains("process-basis fault"))
+    #expect(!finding.explanation.contains("grid factor"))
+  }
+
+  @Test func aFuelColumnAtTheSameRatioIsAnotherFactor() throws {
+    let findings = explainer.explain(Self.evidence { column, _, v in column == "coal" ? v * 0.6 : nil })
+    #expect(findings.only?.kind == .otherFactor)
+  }
+
+  @Test func aRatioFarFromAPowerOfTenIsNoPowerOfTen() throws {
+    // Recomputed cells of about 0.008 published × 246.5 (about 2): within the absolute tolerance
+    // 0.01 scaled by 10³ of 1000 × 0.008, but 75 % off 10³.
+    let small = Dictionary(uniqueKeysWithValues: Self.years.map { y in (y, 0.008 + 0.004 * sin(Double(y))) })
+    let column = ColumnComparison(name: "kerosene", published: small.mapValues { Self.printed($0 * 246.5) }, recomputed: small)
+    let findings = explainer.explain(DeviationEvidence(columns: [column], inputs: [:]))
+    #expect(!findings.contains { if case .unitSlip = $0.kind { true } else if case .cellSlip = $0.kind { true } else { false } })
+    #expect(!findings.contains { $0.explanation.contains("(10^3)") })
+  }
+
+  @Test func aZeroCellIsNeverACellSlip() throws {
+    let findings = explainer.explain(Self.evidence { column, y, _ in column == "diesel_oil" && y == 2011 ? 0 : nil })
+    #expect(!findings.contains { if case .cellSlip = $0.kind { true } else { false } })
   }
 
   @Test func aLooseToleranceAcceptsWhatATightOneExplains() {

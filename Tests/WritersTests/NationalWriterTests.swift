@@ -69,9 +69,10 @@ struct NationalWriterTests {
       templateName: "national.en.md.mustache")
     let patterns = try #require(text.split(separator: "\n").first { $0.hasPrefix("Stage patterns: ") })
     #expect(patterns == "Stage patterns: \(summary.provinces[0].pattern) (2).")
-    #expect(text.contains("## 3. What the checks found"))
+    #expect(text.contains("## 3. Anomalies"))
+    #expect(text.contains("## 4. What the checks found"))
     #expect(text.contains("| gap-filled |"))
-    #expect(text.contains("## 4. Provinces not accounted"))
+    #expect(text.contains("## 5. Provinces not accounted"))
     #expect(text.contains("- **atlantis**: no inputs for province 'atlantis'"))
   }
 
@@ -83,7 +84,7 @@ struct NationalWriterTests {
     let path = scratch.file("national.xlsx")
     try NationalWriter.workbook(summary, failures: [], to: path)
     let workbook = try StoredWorkbook(path)
-    #expect(workbook.sheetNames == ["Provinces", "National", "Checks", "Notes"])
+    #expect(workbook.sheetNames == ["Provinces", "National", "Checks", "Anomalies", "Notes"])
     let cells = try workbook.cells("Checks")
     #expect(cells["A3"]?.text == "Check")
     let rows = (0..<summary.checks.count).map { 4 + $0 }

@@ -118,6 +118,7 @@ public enum NationalWriter {
       if cement > 0 { try national.write(.formula("F\(n)/G\(n)", cachedValue: v(.total) / cement), row: r, column: 7, style: ratio) }
     }
     try national.setColumnWidth(0...7, width: 15)
+    try writeCoverage(summary, on: national, first: 8, header: header, plain: plain, percent: percent, tons: tons)
     if !summary.byYear.isEmpty {
       let first = 3, last = 2 + summary.byYear.count
       let years = SheetRange(sheet: "National", firstRow: first, firstColumn: 0, lastRow: last, lastColumn: 0)
@@ -143,6 +144,8 @@ public enum NationalWriter {
     try checks.setColumnWidth(0...0, width: 24)
     try checks.setColumnWidth(1...3, width: 12)
     try checks.setColumnWidth(4...4, width: 120)
+
+    try writeAnomalies(summary, to: workbook, title: title, header: header, plain: plain)
 
     let notes = try workbook.addWorksheet(named: "Notes")
     try notes.write(.text("Methodology: \(summary.methodology.name) — \(summary.methodology.title)"), row: 0, column: 0, style: title)
@@ -189,14 +192,14 @@ public enum NationalWriter {
         "peakYear": p.peakYear.map(String.init) ?? "–", "pattern": p.pattern,
       ]
     }
-    let years: [[String: Any]] = summary.byYear.map { row in
+    let years: [[String: Any]] = zip(summary.byYear, summary.coverage).map { row, coverage in
       let total = row.totals[.total] ?? Quantity(baseValue: 0)
-      return [
+      return coverageRow(coverage).merging([
         "year": "\(row.year)", "provinces": "\(row.provinces)", "combustion": mt(row.totals[.combustion] ?? Quantity(baseValue: 0)),
         "electricity": mt(row.totals[.electricity] ?? Quantity(baseValue: 0)), "process": mt(row.totals[.process] ?? Quantity(baseValue: 0)),
         "total": mt(total), "cement": Format.fixed(row.cement.baseValue / 1e6, 1),
         "intensity": row.cement.baseValue > 0 ? Format.fixed(total.baseValue / row.cement.baseValue, 3) : "–",
-      ]
+      ]) { a, _ in a }
     }
     /// Marks the last item, for the templates' separators (`{{^last}}; {{/last}}`).
     func separated(_ items: [[String: Any]]) -> [[String: Any]] {
@@ -223,6 +226,6 @@ public enum NationalWriter {
       "hasChecks": !summary.checks.isEmpty,
       "failures": failures.map { ["province": MarkdownText.inline($0.province), "message": MarkdownText.inline($0.message)] },
       "hasFailures": !failures.isEmpty,
-    ]
+    ].merging(anomalyModel(summary)) { a, _ in a }
   }
 }

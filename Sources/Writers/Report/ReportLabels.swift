@@ -46,6 +46,9 @@ struct ReportLabels: Sendable {
   let stageSentence: @Sendable (ReportLabels.StageText) -> String
   let peakSentence: @Sendable (_ series: String, _ year: Int, _ value: String) -> String
   let segmentsSentence: @Sendable (_ breaks: [Int]) -> String
+  /// What a stage or peak sentence rests on when it includes anomalous points: ` (it rests on
+  /// anomalous values: 2019 cement output outlier, replaced)`.
+  let anomalyCaveat: @Sendable (_ items: [String]) -> String
   let structureSentence: @Sendable (ReportLabels.StructureText) -> String
   let processShareSentence: @Sendable (_ firstYear: Int, _ first: String, _ lastYear: Int, _ last: String) -> String
 
@@ -130,6 +133,7 @@ struct ReportLabels: Sendable {
       switch rule {
       case .carryForward: "a year without data takes the previous year's values"
       case .linear: "a year without data is interpolated linearly between the nearest observed years"
+      case .none: "a year without data is left not available: nothing is filled"
       }
     },
     copiedYears: { rule in
@@ -153,6 +157,7 @@ struct ReportLabels: Sendable {
       "The best three-segment fit (least squares, at least three years a segment) breaks the path after "
         + (breaks.isEmpty ? "no year" : breaks.map(String.init).joined(separator: " and after ")) + ":"
     },
+    anomalyCaveat: { items in " (this rests on anomalous values: " + items.joined(separator: "; ") + ")" },
     structureSentence: { s in
       "\(s.fuel) gave \(s.firstShare) % of energy emissions in \(s.firstYear); its emissions peaked in \(s.peakYear) at \(s.peak) Mt "
         + "(\(s.peakShare) % of energy emissions), and in \(s.lastYear) it gave \(s.lastShare) %."
@@ -216,6 +221,7 @@ struct ReportLabels: Sendable {
       switch rule {
       case .carryForward: "缺失年份沿用上一年的数值"
       case .linear: "缺失年份取前后最近观测年份之间的线性插值"
+      case .none: "缺失年份不作填补，记为不可得"
       }
     },
     copiedYears: { rule in
@@ -239,6 +245,7 @@ struct ReportLabels: Sendable {
       "最优三段线性拟合（最小二乘，每段至少三年）的断点位于 "
         + (breaks.isEmpty ? "（无）" : breaks.map { "\($0) 年" }.joined(separator: "和 ")) + "之后："
     },
+    anomalyCaveat: { items in "（此句所依据的数据含异常值：" + items.joined(separator: "；") + "）" },
     structureSentence: { s in
       "\(s.fuel)占能源排放的比重 \(s.firstYear) 年为 \(s.firstShare)%；其排放于 \(s.peakYear) 年达到峰值 \(s.peak) 百万吨"
         + "（占能源排放的 \(s.peakShare)%）；\(s.lastYear) 年比重为 \(s.lastShare)%。"

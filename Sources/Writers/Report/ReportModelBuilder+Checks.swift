@@ -67,6 +67,7 @@ extension ReportModelBuilder {
     switch account.methodology.gapFilling {
     case .carryForward: .carriedForward
     case .linear: .interpolated
+    case .none: .notAvailable
     }
   }
 

@@ -112,7 +112,9 @@ extension ReportModelBuilder {
       series: series,
       declared: analysis.declared.map { stage($0, name: MarkdownText.inline($0.name)) },
       hasDeclared: !analysis.declared.isEmpty,
-      peakSentence: peak.map { labels.peakSentence(series, $0.year, ReportNumber.megatonnes($0.total(analysis.series))) } ?? "",
+      peakSentence: peak.map {
+        labels.peakSentence(series, $0.year, ReportNumber.megatonnes($0.total(analysis.series))) + caveat($0.year...$0.year)
+      } ?? "",
       suggestionSentence: labels.segmentsSentence(analysis.suggested.dropLast().map(\.last)),
       suggested: suggested,
       hasSuggested: !suggested.isEmpty)
@@ -130,7 +132,16 @@ extension ReportModelBuilder {
       meanGrowth: ReportNumber.percent(result.meanAnnualGrowth) ?? labels.notAvailable,
       change: change ?? labels.notAvailable,
       peakYear: "\(result.peakYear)", peak: ReportNumber.megatonnes(result.peakValue),
-      sentence: labels.stageSentence(text))
+      sentence: labels.stageSentence(text) + caveat(result.base...result.last))
+  }
+
+  /// The caveat of a sentence resting on years with anomalies at warning level or above (not
+  /// confirmed by another source), or nothing.
+  private func caveat(_ years: ClosedRange<Int>) -> String {
+    let items = account.anomalies.filter { years.contains($0.year) && $0.level >= .warning && $0.kind != .confirmedChange }
+      .sorted { ($0.year, $0.label) < ($1.year, $1.label) }
+      .map { "\($0.year) \($0.label) \($0.kind.rawValue), \($0.treatment.rawValue)" }
+    return items.isEmpty ? "" : labels.anomalyCaveat(items)
   }
 
   // MARK: - Structure
