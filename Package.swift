@@ -51,6 +51,8 @@ let package = Package(
     .target(name: "Accounting", dependencies: ["CementModel"]),
     .target(name: "Verification", dependencies: ["CementModel", "Accounting"]),
     .target(name: "Comparison", dependencies: ["CementModel", "Accounting"]),
+    // IPCC Approach 1 and Monte Carlo over the account's own expressions.
+    .target(name: "Uncertainty", dependencies: ["CementModel", "Calculation", "Accounting"]),
     .target(
       name: "Writers",
       dependencies: [
@@ -79,6 +81,7 @@ let package = Package(
     .testTarget(name: "ReconciliationTests", dependencies: ["Reconciliation", "CementModel"]),
     .testTarget(name: "AllocationTests", dependencies: ["Allocation", "CementModel"]),
     .testTarget(name: "AccountingTests", dependencies: ["Accounting", "CementModel"]),
+    .testTarget(name: "UncertaintyTests", dependencies: ["Uncertainty", "Calculation", "Accounting", "CementModel", "Pipeline"]),
     .testTarget(name: "ComparisonTests", dependencies: ["Comparison", "Pipeline", "Writers", "Accounting", "CementModel"]),
     .testTarget(name: "VerificationTests", dependencies: ["Verification", "Accounting", "CementModel", "Pipeline"]),
     .testTarget(

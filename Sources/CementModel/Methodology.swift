@@ -210,12 +210,14 @@ public struct Methodology: Sendable, Hashable {
   public let cementDerivation: CementDerivation?
   /// The consistency checks' tolerances.
   public let checks: ConsistencyRules
+  /// The uncertainty of the inputs (`uncertainty:`), for IPCC Approaches 1 and 2.
+  public let uncertainty: UncertaintySpec
 
   public init(
     name: String, title: String, files: [String], years: ClosedRange<Int>, factorSet: FactorSet,
     electricity: ElectricityMethod, process: ProcessMethod, allocation: AllocationRule, gapFilling: GapFilling,
     copiedYears: CopiedYearRule, stageSeries: Aggregate, stages: [StageDefinition], timeSeries: TimeSeriesRules? = nil,
-    cementDerivation: CementDerivation? = nil, checks: ConsistencyRules = .standard
+    cementDerivation: CementDerivation? = nil, checks: ConsistencyRules = .standard, uncertainty: UncertaintySpec = .none
   ) {
     self.name = name
     self.title = title
@@ -232,6 +234,7 @@ public struct Methodology: Sendable, Hashable {
     self.timeSeries = timeSeries ?? .gapFilling(gapFilling)
     self.cementDerivation = cementDerivation
     self.checks = checks
+    self.uncertainty = uncertainty
   }
 
   /// The same methodology over another accounting period (`--years`); stages that fall
@@ -241,6 +244,6 @@ public struct Methodology: Sendable, Hashable {
       name: name, title: title, files: files, years: years, factorSet: factorSet, electricity: electricity, process: process,
       allocation: allocation, gapFilling: gapFilling, copiedYears: copiedYears, stageSeries: stageSeries,
       stages: stages.filter { years.contains($0.base) && years.contains($0.last) }, timeSeries: timeSeries,
-      cementDerivation: cementDerivation, checks: checks)
+      cementDerivation: cementDerivation, checks: checks, uncertainty: uncertainty)
   }
 }
