@@ -56,13 +56,13 @@ let package = Package(
     .target(
       name: "Writers",
       dependencies: [
-        "CementModel", "Accounting", "Verification", "Comparison", "XLSXWriting", .product(name: "Mustache", package: "swift-mustache"),
+        "CementModel", "Accounting", "Verification", "Comparison", "Uncertainty", "XLSXWriting", .product(name: "Mustache", package: "swift-mustache"),
       ]),
     .target(
       name: "Pipeline",
       dependencies: [
         "CementModel", "Importing", "Reconciliation", "Allocation", "Accounting", "Verification",
-        "Comparison", "Writers", "XLSXReading", "Checksums",
+        "Comparison", "Uncertainty", "Writers", "XLSXReading", "Checksums",
       ]),
     .executableTarget(
       name: "cement-accounts",

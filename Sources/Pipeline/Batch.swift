@@ -17,6 +17,8 @@ public struct BatchJob: Sendable {
   public var output: String
   /// Warnings count as failures of their province.
   public var strict: Bool
+  /// `--uncertainty`, `--draws`, `--seed`: per province and for the national sum.
+  public var uncertainty = UncertaintyRequest(requested: false)
 
   public init(
     provinces: [String]?, methodologies: [Methodology], formats: Set<OutputFormat>, language: Language, templates: String, output: String,
@@ -106,6 +108,9 @@ extension Pipeline {
           let summary = NationalSummary(accounts: mine.compactMap(\.account), methodology: methodology)
           let failures = mine.compactMap { outcome in outcome.error.map { NationalWriter.Failure(province: outcome.province, message: $0) } }
           written += try Self.writeNational(summary, failures: failures, formats: job.formats, template: nationalTemplate, to: job.output)
+          if let joint = job.uncertainty.national(mine.compactMap(\.account)) {
+            written += try Self.writeNationalUncertainty(joint, formats: job.formats, language: job.language, to: job.output)
+          }
         }
         return written
       }
@@ -126,7 +131,8 @@ extension Pipeline {
         let inputs = try Pipeline.combine(yearbook, ceads: ceads, province: province, methodology: methodology)
         let account = try Pipeline.account(inputs, methodology: methodology, catalogue: catalogue)
         if job.strict { try Strictness.check(account.findings) }
-        let record = try self.record(account, inputs: inputs, language: job.language)
+        var record = try self.record(account, inputs: inputs, language: job.language)
+        record.uncertainty = job.uncertainty.analysis(account)
         let written = try Pipeline.write(record, formats: job.formats, template: template, to: job.output)
         return BatchResult.Outcome(province: province, methodology: methodology.name, account: account, written: written, error: nil)
       } catch {

@@ -61,6 +61,7 @@ extension Pipeline {
     defer { staging.discard() }
     if formats.contains(.csv) {
       try staging.stage("emissions.csv", bytes: Array(EmissionsCSV.render(record.account).utf8))
+      if let uncertainty = record.uncertainty { try staging.stage("uncertainty.csv", bytes: Array(UncertaintyCSV.render(uncertainty).utf8)) }
     }
     // The workbook, the longest output, is written while the report is rendered: inside a
     // busy batch the two run one after the other, and a single `run`, or the last province
@@ -83,6 +84,9 @@ extension Pipeline {
     try written[0]!.get()
     if let rendered = report[0]?.get() {
       try staging.stage(figure, bytes: Array(rendered.chart.utf8))
+      if let uncertainty = record.uncertainty {
+        try staging.stage(UncertaintyChart.file, bytes: Array(UncertaintyChart(analysis: uncertainty, language: record.language).render().utf8))
+      }
       try staging.stage("report.md", bytes: Array(rendered.markdown.utf8))
     }
     return try staging.commit()

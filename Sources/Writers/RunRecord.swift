@@ -1,5 +1,6 @@
 import Accounting
 import CementModel
+import Uncertainty
 import Verification
 
 /// The language of a report's text and a workbook's labels.
@@ -19,6 +20,8 @@ public struct RunRecord: Sendable {
   public let inputFiles: [InputFile]
   public let toolVersion: String
   public let language: Language
+  /// How sure each figure is (IPCC Approaches 1 and 2), when `--uncertainty` asked for it.
+  public var uncertainty: UncertaintyAnalysis?
 
   public init(
     account: Account, stages: StageAnalysis? = nil, verification: [VerificationReport] = [], inputFiles: [InputFile],

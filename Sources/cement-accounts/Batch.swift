@@ -34,6 +34,7 @@ struct Batch: ParsableCommand {
             --province liaoning --province sichuan
         cement-accounts batch --inputs ../shared/data/ceads \\
             --methodology ceads-provincial --format csv xlsx
+        cement-accounts batch --inputs ../shared/data/ceads --uncertainty --draws 10000
       """)
 
   @Option(name: .long, help: ArgumentHelp("The inputs folder: yearbook/, methodologies/, CEADs workbooks.", valueName: "dir"))
@@ -70,6 +71,8 @@ struct Batch: ParsableCommand {
   @Flag(name: .long, help: "Treat warnings as errors: a province with warnings fails.")
   var strict = false
 
+  @OptionGroup var uncertainty: UncertaintyOptions
+
   func run() throws {
     let result: BatchResult
     do {
@@ -79,9 +82,10 @@ struct Batch: ParsableCommand {
         let loaded = try pipeline.methodology(name)
         return years.map { loaded.over(years: $0.range) } ?? loaded
       }
-      let job = BatchJob(
+      var job = BatchJob(
         provinces: province.isEmpty ? nil : province.map { $0.lowercased() }, methodologies: methodologies, formats: Set(format),
         language: language, templates: pipeline.templatesFolder(templates), output: output, strict: strict)
+      job.uncertainty = uncertainty.request
       let showProgress = isatty(STDERR_FILENO) == 1
       result = try pipeline.batch(job) { done, total, province in
         guard showProgress else { return }

@@ -20,6 +20,7 @@ struct Run: ParsableCommand {
             --strict
         cement-accounts run --format csv xlsx --language zh
         cement-accounts run --inputs other/Inputs --province sichuan --years 2005-2020
+        cement-accounts run --uncertainty --draws 200000 --seed 2025
       """)
 
   @OptionGroup var options: InputOptions
@@ -50,6 +51,8 @@ struct Run: ParsableCommand {
   @Flag(name: .long, help: "Treat warnings (filled gaps, copied years, unknown columns …) as errors.")
   var strict = false
 
+  @OptionGroup var uncertainty: UncertaintyOptions
+
   func run() throws {
     do {
       let pipeline = Pipeline(inputs: options.inputs, ceads: options.ceads)
@@ -69,7 +72,8 @@ struct Run: ParsableCommand {
       let formats = Set(format)
       let template = formats.contains(.md) ? try Pipeline.template(folder: pipeline.templatesFolder(templates), language: language) : nil
       for (account, inputs) in runs {
-        let record = try pipeline.record(account, inputs: inputs, language: language)
+        var record = try pipeline.record(account, inputs: inputs, language: language)
+        record.uncertainty = uncertainty.request.analysis(account)
         let written = try Pipeline.write(record, formats: formats, template: template, to: output)
         print(Pipeline.summary(account, outputs: written), terminator: "")
       }

@@ -31,6 +31,7 @@ extension ReportModel: MustacheParent {
     case "checks": checks
     case "verification": verification
     case "provenance": provenance
+    case "uncertainty": uncertainty
     default: nil
     }
   }

@@ -36,6 +36,8 @@ public struct ReportModel: Sendable {
   public let checks: Checks
   public let verification: Verification
   public let provenance: Provenance
+  /// How sure the figures are, when the run computed it (`--uncertainty`).
+  public var uncertainty: UncertaintySection? = nil
 
   /// Unit labels in the report's language.
   public struct Units: Sendable {
