@@ -41,6 +41,9 @@ public enum WorkbookWriter {
     try StagesSheet(context: context).write(SheetBuilder(try workbook.addWorksheet(named: S.stages)))
     try ChecksSheet(context: context).write(SheetBuilder(try workbook.addWorksheet(named: S.checks)))
     try ProvenanceSheet(context: context).write(SheetBuilder(try workbook.addWorksheet(named: S.provenance)))
+    if let uncertainty = context.record.uncertainty {
+      try UncertaintySheet(context: context, analysis: uncertainty).write(SheetBuilder(try workbook.addWorksheet(named: UncertaintySheet.sheetName)))
+    }
     try summary.worksheet.activate()
     try workbook.close()
   }
