@@ -64,9 +64,11 @@ enum RelativeSampler: Sendable, Hashable {
   func fill(_ out: UnsafeMutablePointer<Double>, count: Int, _ rng: inout Xoshiro256StarStar) {
     switch self {
     case .normal(let sigma, let shift):
-      for i in 0..<count { out[i] = 1 + shift + sigma * rng.normal() }
+      let table = Ziggurat.shared
+      for i in 0..<count { out[i] = 1 + shift + sigma * rng.normal(table) }
     case .lognormal(let m, let s):
-      for i in 0..<count { out[i] = exp(m + s * rng.normal()) }
+      let table = Ziggurat.shared
+      for i in 0..<count { out[i] = exp(m + s * rng.normal(table)) }
     case .triangular(let l, let u, let c):
       let width = u - l
       for i in 0..<count {

@@ -47,8 +47,10 @@ public struct Xoshiro256StarStar: Sendable {
   /// A standard normal value by the ziggurat method (Marsaglia & Tsang 2000, 128 layers): the
   /// layer from the low 7 bits, the value from the high 32 bits; about one draw in 80 falls
   /// outside the rectangles and takes the exact wedge or tail step.
-  @inline(__always) public mutating func normal() -> Double {
-    let table = Ziggurat.shared
+  public mutating func normal() -> Double { normal(Ziggurat.shared) }
+
+  /// ``normal()`` with the tables at hand (the inner loop of a block).
+  @inline(__always) mutating func normal(_ table: Ziggurat) -> Double {
     while true {
       let bits = next()
       let layer = Int(bits & 127)

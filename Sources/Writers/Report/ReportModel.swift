@@ -36,8 +36,8 @@ public struct ReportModel: Sendable {
   public let checks: Checks
   public let verification: Verification
   public let provenance: Provenance
-  /// How sure the figures are, when the run computed it (`--uncertainty`).
-  public var uncertainty: UncertaintySection? = nil
+  /// How sure the figures are: one section when the run computed it (`--uncertainty`), else none.
+  public var uncertainty: [UncertaintySection] = []
 
   /// Unit labels in the report's language.
   public struct Units: Sendable {

@@ -17,7 +17,7 @@ public enum ReportWriter {
   ///   - figure: the file name of the SVG chart, linked from the report.
   public static func model(_ record: RunRecord, figure: String) -> ReportModel {
     var model = ReportModelBuilder(record: record, figure: figure).build()
-    model.uncertainty = record.uncertainty.map { UncertaintySection($0, labels: .of(record.language)) }
+    model.uncertainty = record.uncertainty.map { [UncertaintySection($0, labels: .of(record.language))] } ?? []
     return model
   }
 
