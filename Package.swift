@@ -53,16 +53,18 @@ let package = Package(
     .target(name: "Accounting", dependencies: ["CementModel"]),
     .target(name: "Verification", dependencies: ["CementModel", "Accounting"]),
     .target(name: "Comparison", dependencies: ["CementModel", "Accounting"]),
+    // IPCC Approach 1 and Monte Carlo over the account's own expressions.
+    .target(name: "Uncertainty", dependencies: ["CementModel", "Calculation", "Accounting"]),
     .target(
       name: "Writers",
       dependencies: [
-        "CementModel", "Accounting", "Verification", "Comparison", "CarbonCost", "Calculation", "XLSXWriting", .product(name: "Mustache", package: "swift-mustache"),
+        "CementModel", "Accounting", "Verification", "Comparison", "CarbonCost", "Uncertainty", "Calculation", "XLSXWriting", .product(name: "Mustache", package: "swift-mustache"),
       ]),
     .target(
       name: "Pipeline",
       dependencies: [
         "CementModel", "Importing", "Reconciliation", "Allocation", "Accounting", "Verification",
-        "Comparison", "Writers", "XLSXReading", "Checksums", "CarbonCost",
+        "Comparison", "Uncertainty", "Writers", "XLSXReading", "Checksums", "CarbonCost",
       ]),
     .executableTarget(
       name: "cement-accounts",
@@ -83,6 +85,7 @@ let package = Package(
     .testTarget(name: "ReconciliationTests", dependencies: ["Reconciliation", "CementModel"]),
     .testTarget(name: "AllocationTests", dependencies: ["Allocation", "CementModel"]),
     .testTarget(name: "AccountingTests", dependencies: ["Accounting", "CementModel"]),
+    .testTarget(name: "UncertaintyTests", dependencies: ["Uncertainty", "Calculation", "Accounting", "CementModel", "Pipeline"]),
     .testTarget(name: "ComparisonTests", dependencies: ["Comparison", "Pipeline", "Writers", "Accounting", "CementModel"]),
     .testTarget(name: "VerificationTests", dependencies: ["Verification", "Accounting", "CementModel", "Pipeline"]),
     .testTarget(

@@ -229,12 +229,15 @@ public struct Methodology: Sendable, Hashable {
   public let checks: ConsistencyRules
   /// How anomalous points are scored, graded and treated.
   public let anomalies: AnomalyRules
+  /// The uncertainty of the inputs (`uncertainty:`), for IPCC Approaches 1 and 2.
+  public let uncertainty: UncertaintySpec
 
   public init(
     name: String, title: String, files: [String], years: ClosedRange<Int>, factorSet: FactorSet,
     electricity: ElectricityMethod, process: ProcessMethod, allocation: AllocationRule, gapFilling: GapFilling,
     copiedYears: CopiedYearRule, stageSeries: Aggregate, stages: [StageDefinition], timeSeries: TimeSeriesRules? = nil,
-    cementDerivation: CementDerivation? = nil, checks: ConsistencyRules = .standard, anomalies: AnomalyRules = .standard
+    cementDerivation: CementDerivation? = nil, checks: ConsistencyRules = .standard, anomalies: AnomalyRules = .standard,
+    uncertainty: UncertaintySpec = .none
   ) {
     self.name = name
     self.title = title
@@ -252,6 +255,7 @@ public struct Methodology: Sendable, Hashable {
     self.cementDerivation = cementDerivation
     self.checks = checks
     self.anomalies = anomalies
+    self.uncertainty = uncertainty
   }
 
   /// The same methodology over another accounting period (`--years`); stages that fall
@@ -261,6 +265,6 @@ public struct Methodology: Sendable, Hashable {
       name: name, title: title, files: files, years: years, factorSet: factorSet, electricity: electricity, process: process,
       allocation: allocation, gapFilling: gapFilling, copiedYears: copiedYears, stageSeries: stageSeries,
       stages: stages.filter { years.contains($0.base) && years.contains($0.last) }, timeSeries: timeSeries,
-      cementDerivation: cementDerivation, checks: checks, anomalies: anomalies)
+      cementDerivation: cementDerivation, checks: checks, anomalies: anomalies, uncertainty: uncertainty)
   }
 }

@@ -108,6 +108,7 @@ public enum MethodologyKeys {
       for (fuel, k) in m.checks.standardCoal { keys["checks.standard_coal.\(fuel.id)"] = number(k) }
     }
     anomalyKeys(m.anomalies, into: &keys)
+    uncertainty(m.uncertainty, into: &keys)
     keys["stages.series"] = m.stageSeries.rawValue
     for (i, stage) in m.stages.enumerated() {
       keys["stages.list[\(i + 1)]"] = "\(stage.name): \(stage.first)-\(stage.last)" + (stage.base == stage.first ? "" : " (base \(stage.base))")
@@ -129,6 +130,30 @@ public enum MethodologyKeys {
     keys["anomalies.confirmation"] = number(a.confirmation)
     keys["anomalies.collapse_ratio"] = number(a.collapseRatio)
     keys["anomalies.source"] = a.source
+  }
+
+  /// `uncertainty.*` as the file names them (`uncertainty.inputs.carbon_content` → `normal ±4 %`);
+  /// nothing for a methodology without uncertainties.
+  static func uncertainty(_ u: UncertaintySpec, into keys: inout [String: String]) {
+    guard u != .none else { return }
+    func show(_ i: InputUncertainty) -> String {
+      let range = i.lower == -i.upper ? "±\(number(i.upper * 100)) %" : "\(number(i.lower * 100)) % to +\(number(i.upper * 100)) %"
+      return "\(i.shape.rawValue) \(range)"
+    }
+    keys["uncertainty.enabled"] = "\(u.enabledByDefault)"
+    keys["uncertainty.draws"] = "\(u.draws)"
+    keys["uncertainty.seed"] = "\(u.seed)"
+    keys["uncertainty.activity_years"] = u.activityCorrelatedAcrossYears ? "correlated" : "independent"
+    for (c, i) in u.inputs {
+      keys["uncertainty.inputs.\(c.rawValue)"] = show(i)
+      if !i.source.isEmpty { keys["uncertainty.inputs.\(c.rawValue).source"] = i.source }
+    }
+    for (fuel, classes) in u.byFuel {
+      for (c, i) in classes {
+        keys["uncertainty.by_fuel.\(fuel.id).\(c.rawValue)"] = show(i)
+        if !i.source.isEmpty { keys["uncertainty.by_fuel.\(fuel.id).\(c.rawValue).source"] = i.source }
+      }
+    }
   }
 
   /// The keys whose values differ (or that only one side has), in group order, then by key.

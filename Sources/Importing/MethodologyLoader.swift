@@ -66,7 +66,7 @@ public struct MethodologyLoader: Sendable {
 
   static let topLevelKeys = [
     "name", "title", "description", "inherits", "years", "factor_set", "electricity", "process", "allocation",
-    "gap_filling", "copied_years", "stages", "time_series", "cement_output", "checks", "anomalies",
+    "gap_filling", "copied_years", "stages", "time_series", "cement_output", "checks", "anomalies", "uncertainty",
   ]
 
   private func build(_ node: ConfigNode, files: [String], defaultName: String) throws(MethodologyError) -> Methodology {
@@ -91,7 +91,8 @@ public struct MethodologyLoader: Sendable {
       timeSeries: try top.optional("time_series").map { node throws(MethodologyError) in try timeSeries(node, gapFilling: gapFilling) },
       cementDerivation: try top.optional("cement_output").map { node throws(MethodologyError) in try cementOutput(node) },
       checks: try top.optional("checks").map { node throws(MethodologyError) in try checks(node) } ?? .standard,
-      anomalies: try top.optional("anomalies").map { node throws(MethodologyError) in try anomalies(node) } ?? .standard)
+      anomalies: try top.optional("anomalies").map { node throws(MethodologyError) in try anomalies(node) } ?? .standard,
+      uncertainty: try top.optional("uncertainty").map { node throws(MethodologyError) in try uncertainty(node, files: files) } ?? .none)
   }
 
   // MARK: - Sections

@@ -23,6 +23,8 @@ public struct BatchJob: Sendable {
   /// whether they were named (else China's ETS applies only to accounts with its years).
   public var markets: [Market] = []
   public var marketsNamed = false
+  /// `--uncertainty`, `--draws`, `--seed`: per province and for the national sum.
+  public var uncertainty = UncertaintyRequest(requested: false)
 
   public init(
     provinces: [String]?, methodologies: [Methodology], formats: Set<OutputFormat>, language: Language, templates: String, output: String,
@@ -124,6 +126,9 @@ extension Pipeline {
             summary, failures: failures, notes: notes[methodology.name] ?? NationalNotes(), language: job.language, formats: job.formats,
             template: nationalTemplate, to: job.output,
             carbonCost: mine.compactMap(\.account).compactMap { Pipeline.carbonCost($0, markets: job.markets, explicit: job.marketsNamed) })
+          if let joint = job.uncertainty.national(mine.compactMap(\.account)) {
+            written += try Self.writeNationalUncertainty(joint, formats: job.formats, language: job.language, to: job.output)
+          }
         }
         return written
       }
@@ -146,6 +151,7 @@ extension Pipeline {
         if job.strict { try Strictness.check(account.findings) }
         var record = try self.record(account, inputs: inputs, language: job.language)
         record.carbonCost = Pipeline.carbonCost(account, markets: job.markets, explicit: job.marketsNamed)
+        record.uncertainty = job.uncertainty.analysis(account)
         let written = try Pipeline.write(record, formats: job.formats, template: template, to: job.output)
         return BatchResult.Outcome(province: province, methodology: methodology.name, account: account, written: written, error: nil)
       } catch {

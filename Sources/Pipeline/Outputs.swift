@@ -64,6 +64,7 @@ extension Pipeline {
       if let cost = record.carbonCost {
         try staging.stage("carbon-cost.csv", bytes: Array(CarbonCostCSV.render(cost, methodology: record.account.methodology.name).utf8))
       }
+      if let uncertainty = record.uncertainty { try staging.stage("uncertainty.csv", bytes: Array(UncertaintyCSV.render(uncertainty).utf8)) }
     }
     // The workbook, the longest output, is written while the report is rendered: inside a
     // busy batch the two run one after the other, and a single `run`, or the last province
@@ -87,6 +88,9 @@ extension Pipeline {
     if let rendered = report[0]?.get() {
       try staging.stage(figure, bytes: Array(rendered.chart.utf8))
       if let svg = CarbonCostReport.svg(record) { try staging.stage(CarbonCostReport.figureFile, bytes: Array(svg.utf8)) }
+      if let uncertainty = record.uncertainty {
+        try staging.stage(UncertaintyChart.file, bytes: Array(UncertaintyChart(analysis: uncertainty, language: record.language).render().utf8))
+      }
       try staging.stage("report.md", bytes: Array(rendered.markdown.utf8))
     }
     return try staging.commit()

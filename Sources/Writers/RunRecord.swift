@@ -1,6 +1,7 @@
 import Accounting
 import CarbonCost
 import CementModel
+import Uncertainty
 import Verification
 
 /// The language of a report's text and a workbook's labels.
@@ -23,6 +24,8 @@ public struct RunRecord: Sendable {
   /// What the carbon costs under the chosen markets (`carbon-cost.csv`, the `Carbon cost`
   /// sheet, the report's section), or nil when no market applies.
   public var carbonCost: CarbonCostAccount?
+  /// How sure each figure is (IPCC Approaches 1 and 2), when `--uncertainty` asked for it.
+  public var uncertainty: UncertaintyAnalysis?
 
   public init(
     account: Account, stages: StageAnalysis? = nil, verification: [VerificationReport] = [], inputFiles: [InputFile],

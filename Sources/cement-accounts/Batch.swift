@@ -38,6 +38,7 @@ struct Batch: ParsableCommand {
             --methodology ceads-provincial --format csv xlsx
         cement-accounts batch --inputs ../shared/data/ceads --market eu-cbam \
             --carbon-price 90
+        cement-accounts batch --inputs ../shared/data/ceads --uncertainty --draws 10000
       """)
 
   @Option(name: .long, help: ArgumentHelp("The inputs folder: yearbook/, methodologies/, CEADs workbooks.", valueName: "dir"))
@@ -75,6 +76,7 @@ struct Batch: ParsableCommand {
   var strict = false
 
   @OptionGroup(title: "Carbon cost") var markets: MarketOptions
+  @OptionGroup var uncertainty: UncertaintyOptions
 
   func run() throws {
     let result: BatchResult
@@ -91,6 +93,7 @@ struct Batch: ParsableCommand {
         language: language, templates: pipeline.templatesFolder(templates), output: output, strict: strict)
       job.markets = try markets.markets(pipeline)
       job.marketsNamed = !markets.market.isEmpty
+      job.uncertainty = uncertainty.request
       let showProgress = isatty(STDERR_FILENO) == 1
       result = try pipeline.batch(job) { done, total, province in
         guard showProgress else { return }

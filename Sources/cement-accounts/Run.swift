@@ -30,6 +30,7 @@ struct Run: ParsableCommand {
         cement-accounts run --inputs other/Inputs --province sichuan --years 2005-2020
         cement-accounts run --market eu-cbam --carbon-price 100 --exchange-rate 7.8
         cement-accounts run --market china-ets --carbon-price china-ets=80
+        cement-accounts run --uncertainty --draws 200000 --seed 2025
       """)
 
   @OptionGroup var options: InputOptions
@@ -64,6 +65,8 @@ struct Run: ParsableCommand {
   @Flag(name: .long, help: "Treat warnings (filled gaps, copied years, unknown columns …) as errors.")
   var strict = false
 
+  @OptionGroup var uncertainty: UncertaintyOptions
+
   func run() throws {
     do {
       let pipeline = Pipeline(inputs: options.inputs, ceads: options.ceads)
@@ -87,6 +90,7 @@ struct Run: ParsableCommand {
       for (account, inputs) in runs {
         var record = try pipeline.record(account, inputs: inputs, language: language)
         record.carbonCost = Pipeline.carbonCost(account, markets: markets, explicit: !self.markets.market.isEmpty)
+        record.uncertainty = uncertainty.request.analysis(account)
         let written = try Pipeline.write(record, formats: formats, template: template, to: output)
         print(Pipeline.summary(account, outputs: written), terminator: "")
       }

@@ -202,7 +202,7 @@ import Testing
   @Test func methodologyUnknownKey() throws {
     #expect(try Self.refuse("methodology-unknown-key") == """
       \(Self.methodology("methodology-unknown-key")):23:1: error: unknown key 'gap_filing' (did you mean 'gap_filling'?)
-        hint: allowed keys: name, title, description, inherits, years, factor_set, electricity, process, allocation, gap_filling, copied_years, stages, time_series, cement_output, checks, anomalies
+        hint: allowed keys: name, title, description, inherits, years, factor_set, electricity, process, allocation, gap_filling, copied_years, stages, time_series, cement_output, checks, anomalies, uncertainty
 
       """)
   }

@@ -84,14 +84,14 @@ struct NationalCarbonCostCLITests {
       "batch", "--inputs", CEADsFolder.argument, "--province", "liaoning", "--province", "sichuan", "--format", "csv", "md", "--output", output.path,
     ])
     #expect(result.status == 0, "\(result.stderr)")
-    let csv = try String(contentsOf: output.appendingPathComponent("national/ceads-provincial/carbon-cost.csv"), encoding: .utf8)
+    let csv = try String(contentsOf: output.appendingPathComponent("national/ceads-national/carbon-cost.csv"), encoding: .utf8)
     let lines = csv.split(separator: "\n")
     #expect(lines.first?.hasPrefix("rank,province,methodology,ets_year,ets_balance_tco2,ets_cost_cny,") == true)
     #expect(lines.count == 3)
     // Ranked by the actual route's 2030 cost per t cement, highest first (column 10).
     let costs = lines.dropFirst().compactMap { Double($0.split(separator: ",", omittingEmptySubsequences: false)[9]) }
     #expect(costs.count == 2 && costs[0] >= costs[1], "\(csv)")
-    let md = try String(contentsOf: output.appendingPathComponent("national/ceads-provincial/national.md"), encoding: .utf8)
+    let md = try String(contentsOf: output.appendingPathComponent("national/ceads-national/national.md"), encoding: .utf8)
     #expect(md.contains("## What the carbon costs"))
     #expect(md.contains("| 1 | "))
   }

@@ -32,6 +32,7 @@ extension ReportModel: MustacheParent {
     case "verification": verification
     case "provenance": provenance
     case "carbonCost": carbonCost
+    case "uncertainty": uncertainty
     default: nil
     }
   }

@@ -38,6 +38,8 @@ public struct ReportModel: Sendable {
   public let provenance: Provenance
   /// What the carbon costs: one section, or none without a market.
   public var carbonCost: [CarbonCostReport] = []
+  /// How sure the figures are: one section when the run computed it (`--uncertainty`), else none.
+  public var uncertainty: [UncertaintySection] = []
 
   /// Unit labels in the report's language.
   public struct Units: Sendable {

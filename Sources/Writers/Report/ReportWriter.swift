@@ -16,7 +16,9 @@ public enum ReportWriter {
   ///   - record: the run to report.
   ///   - figure: the file name of the SVG chart, linked from the report.
   public static func model(_ record: RunRecord, figure: String) -> ReportModel {
-    ReportModelBuilder(record: record, figure: figure).build()
+    var model = ReportModelBuilder(record: record, figure: figure).build()
+    model.uncertainty = record.uncertainty.map { [UncertaintySection($0, labels: .of(record.language))] } ?? []
+    return model
   }
 
   /// Renders the report of `record` with a template's text.

@@ -42,6 +42,9 @@ public enum WorkbookWriter {
     if let cost = record.carbonCost { try CarbonCostSheet(context: context, cost: cost).write(SheetBuilder(try workbook.addWorksheet(named: CarbonCostSheet.name))) }
     try ChecksSheet(context: context).write(SheetBuilder(try workbook.addWorksheet(named: S.checks)))
     try ProvenanceSheet(context: context).write(SheetBuilder(try workbook.addWorksheet(named: S.provenance)))
+    if let uncertainty = context.record.uncertainty {
+      try UncertaintySheet(context: context, analysis: uncertainty).write(SheetBuilder(try workbook.addWorksheet(named: UncertaintySheet.sheetName)))
+    }
     try summary.worksheet.activate()
     try workbook.close()
   }
