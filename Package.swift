@@ -51,6 +51,8 @@ let package = Package(
     .target(name: "Accounting", dependencies: ["CementModel"]),
     .target(name: "Verification", dependencies: ["CementModel", "Accounting"]),
     .target(name: "Comparison", dependencies: ["CementModel", "Accounting"]),
+    // Why the account moved (LMDI-I) and where it can go (scenarios to 2060).
+    .target(name: "Pathways", dependencies: ["CementModel", "Calculation", "Accounting"]),
     .target(
       name: "Writers",
       dependencies: [
@@ -79,6 +81,7 @@ let package = Package(
     .testTarget(name: "ReconciliationTests", dependencies: ["Reconciliation", "CementModel"]),
     .testTarget(name: "AllocationTests", dependencies: ["Allocation", "CementModel"]),
     .testTarget(name: "AccountingTests", dependencies: ["Accounting", "CementModel"]),
+    .testTarget(name: "PathwaysTests", dependencies: ["Pathways", "Importing", "Pipeline", "Accounting", "CementModel", "Calculation"]),
     .testTarget(name: "ComparisonTests", dependencies: ["Comparison", "Pipeline", "Writers", "Accounting", "CementModel"]),
     .testTarget(name: "VerificationTests", dependencies: ["Verification", "Accounting", "CementModel", "Pipeline"]),
     .testTarget(
