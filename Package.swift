@@ -56,17 +56,17 @@ let package = Package(
     .target(
       name: "Writers",
       dependencies: [
-        "CementModel", "Accounting", "Verification", "Comparison", "XLSXWriting", .product(name: "Mustache", package: "swift-mustache"),
+        "CementModel", "Accounting", "Verification", "Comparison", "Pathways", "Calculation", "XLSXWriting", .product(name: "Mustache", package: "swift-mustache"),
       ]),
     .target(
       name: "Pipeline",
       dependencies: [
         "CementModel", "Importing", "Reconciliation", "Allocation", "Accounting", "Verification",
-        "Comparison", "Writers", "XLSXReading", "Checksums",
+        "Comparison", "Writers", "XLSXReading", "Checksums", "Pathways",
       ]),
     .executableTarget(
       name: "cement-accounts",
-      dependencies: ["Pipeline", "Writers", "Comparison", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
+      dependencies: ["Pipeline", "Writers", "Comparison", "Pathways", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
 
     // MARK: Tests
     .testTarget(name: "CSVReadingTests", dependencies: ["CSVReading"]),

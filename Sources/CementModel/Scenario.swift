@@ -95,25 +95,32 @@ public struct Milestone: Sendable, Hashable {
 /// account's.
 public struct LeverPath: Sendable, Hashable {
   public let lever: Lever
-  /// Milestone values are multiples of the base year's value (0.9 = 10 % below it).
+  /// Milestone values are multiples of the base year's value (0.9 = 10 % below it), or of
+  /// `relativeTo`'s value when that is set.
   public let relative: Bool
+  /// The accounted year a relative path's milestones multiply (a target "−3.7 % against 2020"),
+  /// or nil for the base year.
+  public let relativeTo: Int?
   public let interpolation: Interpolation
   public let milestones: [Milestone]
   public let location: SourceLocation
 
-  public init(lever: Lever, relative: Bool, interpolation: Interpolation, milestones: [Milestone], location: SourceLocation) {
+  public init(
+    lever: Lever, relative: Bool, relativeTo: Int? = nil, interpolation: Interpolation, milestones: [Milestone], location: SourceLocation
+  ) {
     self.lever = lever
     self.relative = relative
+    self.relativeTo = relativeTo
     self.interpolation = interpolation
     self.milestones = milestones.sorted { $0.year < $1.year }
     self.location = location
   }
 
   /// The value in `year` (base units), starting from `base` in `baseYear` and held after the
-  /// last milestone.
-  public func value(in year: Int, baseYear: Int, base: Double) -> Double {
+  /// last milestone; relative milestones multiply `reference` (the base value unless given).
+  public func value(in year: Int, baseYear: Int, base: Double, reference: Double? = nil) -> Double {
     let scale = lever.unit.toBase
-    let points = [(baseYear, base)] + milestones.map { ($0.year, relative ? $0.value * base : $0.value * scale) }
+    let points = [(baseYear, base)] + milestones.map { ($0.year, relative ? $0.value * (reference ?? base) : $0.value * scale) }
     guard year > baseYear else { return base }
     for (a, b) in zip(points, points.dropFirst()) where year <= b.0 {
       if year == b.0 { return b.1 }

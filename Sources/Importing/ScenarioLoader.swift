@@ -49,7 +49,7 @@ public struct ScenarioLoader: Sendable {
 
   private func leverPath(_ lever: Lever, _ node: ConfigNode, endYear: Int) throws(MethodologyError) -> LeverPath {
     let path = "levers.\(lever)"
-    let m = try ConfigMapping(node, path: path, allowed: ["relative", "interpolation", "source", "path"])
+    let m = try ConfigMapping(node, path: path, allowed: ["relative", "relative_to", "interpolation", "source", "path"])
     let relative = try m.optionalString("relative").map { text throws(MethodologyError) in
       guard let flag = Bool(text) else { throw MethodologyError(m.optional("relative")!.location, "'\(path).relative' must be true or false, found \"\(text)\"") }
       return flag
@@ -62,6 +62,10 @@ public struct ScenarioLoader: Sendable {
       }
       return value
     } ?? .linear
+    let relativeTo = try m.optional("relative_to").map { n throws(MethodologyError) in try Self.year(n, path: "\(path).relative_to") }
+    if relativeTo != nil && !relative {
+      throw MethodologyError(m.optional("relative_to")!.location, "'\(path).relative_to' needs 'relative: true'")
+    }
     let defaultSource = try m.optionalString("source")
     var milestones: [Milestone] = []
     for item in try Self.list(try m.required("path"), path: "\(path).path") {
@@ -92,7 +96,7 @@ public struct ScenarioLoader: Sendable {
       }
       milestones.append(Milestone(year: year, value: value, source: source, location: yearNode.location))
     }
-    return LeverPath(lever: lever, relative: relative, interpolation: interpolation, milestones: milestones, location: node.location)
+    return LeverPath(lever: lever, relative: relative, relativeTo: relativeTo, interpolation: interpolation, milestones: milestones, location: node.location)
   }
 
   private func target(_ node: ConfigNode) throws(MethodologyError) -> ScenarioTarget {

@@ -189,7 +189,15 @@ public struct Projection: Sendable {
         path?.location ?? SourceLocation(file: scenario.file), "'\(lever)' has no value in the base year \(base.year) of \(account.province)",
         hint: "give '\(lever)' as absolute milestones (not relative), in \(lever.unit.symbol)")
     }
-    let value = path?.value(in: year, baseYear: base.year, base: baseValue) ?? baseValue
+    var reference: Double?
+    if let path, let year = path.relativeTo {
+      guard let value = account[year].flatMap({ YearFactors($0, activity: account.activity) }).flatMap({ leverValues(of: $0)[lever] }) else {
+        throw PathwaysError(path.location, "'\(lever)' is relative to \(year), which \(account.province)'s account does not give it for",
+                            hint: "choose an accounted year, or leave 'relative_to' out to scale the base year's value")
+      }
+      reference = value
+    }
+    let value = path?.value(in: year, baseYear: base.year, base: baseValue, reference: reference) ?? baseValue
     let source: TermSource
     if let path, year > base.year {
       let milestone = path.milestones.first { $0.year >= year } ?? path.milestones.last!
@@ -289,7 +297,7 @@ public struct Projection: Sendable {
       LMDI.Component(pairing: b.factors.map { ($0.effect, b.undefined.contains($0.effect) ? .nan : $0.expression.value) },
                      s.factors.map { s.undefined.contains($0.effect) ? .nan : $0.expression.value })
     }
-    return LMDI.decompose(components).mapValues { -$0 }
+    return LMDI.decompose(components).mapValues { 0 - $0 }
   }
 
   private func outcome(_ target: ScenarioTarget, _ years: [ProjectedYear]) throws(PathwaysError) -> TargetOutcome {
