@@ -7,9 +7,9 @@ public enum Lever: String, Sendable, Hashable, CaseIterable, Comparable, CustomS
   case clinkerRatio = "clinker_ratio"
   /// Kiln fuel energy per tonne of clinker, GJ/t clinker.
   case thermalIntensity = "thermal_intensity"
-  /// Share of natural gas in kiln energy (the rest after every other share is coal).
+  /// Share of natural gas in fossil kiln energy (coal takes what natural gas and oil leave).
   case naturalGasShare = "natural_gas_share"
-  /// Share of oil products in kiln energy.
+  /// Share of oil products in fossil kiln energy.
   case oilShare = "oil_share"
   /// Share of alternative fuels (waste, biomass) in kiln energy.
   case alternativeFuelShare = "alternative_fuel_share"

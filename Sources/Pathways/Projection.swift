@@ -117,10 +117,15 @@ public struct ProjectedYear: Sendable {
 /// A target's outcome.
 public struct TargetOutcome: Sendable {
   public let target: ScenarioTarget
-  /// The lever's value in the target year and the limit, in the lever's unit.
-  public let value: Double
-  public let limit: Double
-  public var met: Bool { target.bound == .atMost ? value <= limit * (1 + 1e-12) : value >= limit * (1 - 1e-12) }
+  /// The lever's value in the target year and the limit, in the lever's unit; nil when the
+  /// account cannot give one (no clinker in the reference year).
+  public let value: Double?
+  public let limit: Double?
+  /// Whether the target is met, or nil when it cannot be checked.
+  public var met: Bool? {
+    guard let value, let limit else { return nil }
+    return target.bound == .atMost ? value <= limit * (1 + 1e-12) : value >= limit * (1 - 1e-12)
+  }
 }
 
 /// A scenario projected on one account: every year from the base year (the account's last)
@@ -135,6 +140,8 @@ public struct ScenarioResult: Sendable {
   /// Baseline − scenario each year, t CO₂.
   public let abatement: [Int: Double]
   public let targets: [TargetOutcome]
+  /// What the reader should know about the inputs (a reference year the account lacks).
+  public let notes: [String]
 
   /// The year of the highest net total (the earliest, on a tie).
   public var peakYear: Int { years.max { ($0.total, -$0.year) < ($1.total, -$1.year) }!.year }
@@ -189,14 +196,9 @@ public struct Projection: Sendable {
         path?.location ?? SourceLocation(file: scenario.file), "'\(lever)' has no value in the base year \(base.year) of \(account.province)",
         hint: "give '\(lever)' as absolute milestones (not relative), in \(lever.unit.symbol)")
     }
-    var reference: Double?
-    if let path, let year = path.relativeTo {
-      guard let value = account[year].flatMap({ YearFactors($0, activity: account.activity) }).flatMap({ leverValues(of: $0)[lever] }) else {
-        throw PathwaysError(path.location, "'\(lever)' is relative to \(year), which \(account.province)'s account does not give it for",
-                            hint: "choose an accounted year, or leave 'relative_to' out to scale the base year's value")
-      }
-      reference = value
-    }
+    // A path relative to an accounted year the account cannot give the lever for (no clinker
+    // that year) scales the base year's value instead; `ScenarioResult.notes` says so.
+    let reference = path?.relativeTo.flatMap { referenceValue(lever, in: $0) }
     let value = path?.value(in: year, baseYear: base.year, base: baseValue, reference: reference) ?? baseValue
     let source: TermSource
     if let path, year > base.year {
@@ -206,6 +208,11 @@ public struct Projection: Sendable {
       source = .figure(FigureID("base/\(lever)", year: base.year, scope: account.province))
     }
     return Term(.parameter("lever/\(lever)"), year: year, scope: account.province, value: value, unit: unit, source: source)
+  }
+
+  /// A lever's value in an accounted year, or nil.
+  func referenceValue(_ lever: Lever, in year: Int) -> Double? {
+    account[year].flatMap { YearFactors($0, activity: account.activity) }.flatMap { leverValues(of: $0)[lever] }
   }
 
   static func unit(_ lever: Lever) -> UnitTag {
@@ -230,24 +237,30 @@ public struct Projection: Sendable {
     }
     let q = try t(.cementOutput), k = try t(.clinkerRatio), e = try t(.thermalIntensity)
     let retained = Expression.number(1) - (try t(.ccusCoverage)) * (try t(.ccusCaptureRate))
-    let shareLevers: [Lever] = [.naturalGasShare, .oilShare, .alternativeFuelShare, .electricKilnShare]
-    var shareExpressions: [Expression] = []
-    for lever in shareLevers { shareExpressions.append(try t(lever)) }
-    let coalShare = Expression.number(1) - .sum(shareExpressions)
-    if coalShare.value < -1e-12 {
-      let given = shareLevers.compactMap { scenario.paths[$0] }.last
+    // Alternative fuels and electric kilns take their shares of all kiln energy; natural gas and
+    // oil theirs of the fossil rest, and coal what is left of it (LEAP's `Remainder`).
+    let alternative = try t(.alternativeFuelShare), electric = try t(.electricKilnShare)
+    let gas = try t(.naturalGasShare), oil = try t(.oilShare)
+    let fossil = Expression.number(1) - (alternative + electric)
+    let coalOfFossil = Expression.number(1) - (gas + oil)
+    for (rest, levers) in [(fossil, [Lever.alternativeFuelShare, .electricKilnShare]), (coalOfFossil, [.naturalGasShare, .oilShare])]
+    where rest.value < -1e-12 {
+      let given = levers.compactMap { scenario.paths[$0] }.last
       throw PathwaysError(
         given?.location ?? SourceLocation(file: scenario.file),
-        "the fuel shares of \(year) add up to \(1 - coalShare.value) (more than 1) in \(account.province)",
-        hint: "natural gas, oil, alternative fuels and electric kilns must leave a share ≥ 0 to coal")
+        "the shares \(levers.map(\.rawValue).joined(separator: " + ")) of \(year) add up to \(1 - rest.value) (more than 1) in \(account.province)",
+        hint: "alternative fuels and electric kilns are shares of all kiln energy, natural gas and oil shares of the fossil rest; each pair must leave a share ≥ 0")
     }
+    let groupShares: [FuelGroup: Expression] = [
+      .coal: coalOfFossil * fossil, .naturalGas: gas * fossil, .oil: oil * fossil, .alternativeFuels: alternative,
+    ]
     var components: [ProjectedComponent] = []
     func add(_ scope: String, _ source: String, _ factors: [(Effect, Expression)], undefined: Set<Effect> = []) {
       let figure = Figure(FigureID("pathways/\(scenario.name)/\(scope)/\(source)", year: year, scope: account.province), .product(factors.map(\.1)))
       components.append(ProjectedComponent(scope: scope, source: source, factors: factors.map { ($0.0, $0.1) }, undefined: undefined, figure: figure))
     }
     for group in FuelGroup.allCases {
-      let share = group.share.map { shareExpressions[shareLevers.firstIndex(of: $0)!] } ?? coalShare
+      let share = groupShares[group]!
       // A group not burnt, with no factor in the account or the file, has no factor: a
       // placeholder the decomposition pairs with the other side's value (see `LMDI.Component`).
       let defined = share.value != 0 || scenario.paths[group.factor] != nil || baseValues[group.factor] != nil
@@ -260,16 +273,15 @@ public struct Projection: Sendable {
     }
     let grid = try t(.gridFactor)
     let perGJ = Expression.term(Term(.constant("MWh/GJ"), value: 1 / 3.6, unit: UnitTag.megawattHours / .gigajoules, source: .definition("1 MWh = 3.6 GJ")))
-    add("electricity", "electric-kiln", [(.activity, q), (.clinkerRatio, k), (.thermalIntensity, e), (.fuelMix, try t(.electricKilnShare)), (.gridFactor, grid * perGJ)])
+    add("electricity", "electric-kiln", [(.activity, q), (.clinkerRatio, k), (.thermalIntensity, e), (.fuelMix, electric), (.gridFactor, grid * perGJ)])
     add("electricity", "electricity", [(.activity, q), (.electricityIntensity, try t(.electricityIntensity)), (.gridFactor, grid)])
     add("process", "calcination", [(.activity, q), (.clinkerRatio, k), (.processFactor, try t(.processFactor)), (.ccus, retained)])
     let captureShare = 1 - retained.value
     let captured = components.filter { $0.scope != "electricity" }.reduce(0) { sum, c in
       sum + c.factors.filter { $0.effect != .ccus }.reduce(1) { $0 * $1.expression.value } * captureShare
     }
-    let alternative = levers[.alternativeFuelShare]!.value
-    let biogenic = alternative == 0 ? 0
-      : q.value * k.value * e.value * alternative * (levers[.alternativeFuelFactor]?.value ?? 0) * levers[.alternativeFuelBiomassFraction]!.value
+    let biogenic = alternative.value == 0 ? 0
+      : q.value * k.value * e.value * alternative.value * (levers[.alternativeFuelFactor]?.value ?? 0) * levers[.alternativeFuelBiomassFraction]!.value
     return ProjectedYear(year: year, components: components, levers: levers, captured: captured, biogenic: biogenic)
   }
 
@@ -285,9 +297,9 @@ public struct Projection: Sendable {
       wedges[year.year] = Self.wedges(baseline: reference, scenario: year)
       abatement[year.year] = reference.total - year.total
     }
-    let targets = try scenario.targets.map { target throws(PathwaysError) in try outcome(target, years) }
     return ScenarioResult(
-      scenario: scenario, province: account.province, baseYear: base.year, years: years, wedges: wedges, abatement: abatement, targets: targets)
+      scenario: scenario, province: account.province, baseYear: base.year, years: years, wedges: wedges, abatement: abatement,
+      targets: scenario.targets.map { outcome($0, years) }, notes: notes(scenario))
   }
 
   /// Each effect's part of `baseline − scenario` in one year (the negated LMDI-I effects of
@@ -300,25 +312,21 @@ public struct Projection: Sendable {
     return LMDI.decompose(components).mapValues { 0 - $0 }
   }
 
-  private func outcome(_ target: ScenarioTarget, _ years: [ProjectedYear]) throws(PathwaysError) -> TargetOutcome {
+  private func outcome(_ target: ScenarioTarget, _ years: [ProjectedYear]) -> TargetOutcome {
     let scale = target.lever.unit.toBase
     func leverValue(in year: Int) -> Double? {
-      if year <= base.year {
-        return account[year].flatMap { YearFactors($0, activity: account.activity) }.flatMap { leverValues(of: $0)[target.lever] }
-      }
-      return years.first { $0.year == year }?.levers[target.lever]?.value
+      year <= base.year ? referenceValue(target.lever, in: year) : years.first { $0.year == year }?.levers[target.lever]?.value
     }
-    guard let value = leverValue(in: target.year) else {
-      throw PathwaysError(target.location, "target '\(target.name)': '\(target.lever)' has no value in \(target.year)")
+    let limit = target.relativeTo.map { year in leverValue(in: year).map { target.limit * $0 / scale } } ?? target.limit
+    return TargetOutcome(target: target, value: leverValue(in: target.year).map { $0 / scale }, limit: limit)
+  }
+
+  /// What a result should say about its inputs: paths relative to a year the account cannot
+  /// give the lever for.
+  func notes(_ scenario: Scenario) -> [String] {
+    scenario.paths.values.sorted { $0.lever < $1.lever }.compactMap { path in
+      guard let year = path.relativeTo, referenceValue(path.lever, in: year) == nil else { return nil }
+      return "\(path.lever) has no value in \(year) in \(account.province)'s account: its milestones scale the base year's value"
     }
-    var limit = target.limit
-    if let reference = target.relativeTo {
-      guard let referenceValue = leverValue(in: reference) else {
-        throw PathwaysError(target.location, "target '\(target.name)': '\(target.lever)' has no value in \(reference) of \(account.province)",
-                            hint: "the reference year must be accounted (run with its years) or projected")
-      }
-      limit = target.limit * referenceValue / scale
-    }
-    return TargetOutcome(target: target, value: value / scale, limit: limit)
   }
 }

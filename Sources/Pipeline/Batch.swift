@@ -2,6 +2,7 @@ import Accounting
 import CementModel
 import Dispatch
 import Foundation
+import Pathways
 import Writers
 
 /// What `batch` does: every province, every methodology, one output folder each, then a
@@ -17,6 +18,8 @@ public struct BatchJob: Sendable {
   public var output: String
   /// Warnings count as failures of their province.
   public var strict: Bool
+  /// Scenarios to project on every account (`--scenario`), or nil.
+  public var pathways: (baseline: Scenario, scenarios: [Scenario])? = nil
 
   public init(
     provinces: [String]?, methodologies: [Methodology], formats: Set<OutputFormat>, language: Language, templates: String, output: String,
@@ -41,6 +44,8 @@ public struct BatchResult: Sendable {
     public let account: Account?
     public let written: [String]
     public let error: String?
+    /// The decompositions and scenario results, when the job has scenarios.
+    public var pathways: PathwaysRecord? = nil
   }
 
   public let outcomes: [Outcome]
@@ -106,6 +111,7 @@ extension Pipeline {
           let summary = NationalSummary(accounts: mine.compactMap(\.account), methodology: methodology)
           let failures = mine.compactMap { outcome in outcome.error.map { NationalWriter.Failure(province: outcome.province, message: $0) } }
           written += try Self.writeNational(summary, failures: failures, formats: job.formats, template: nationalTemplate, to: job.output)
+          if job.pathways != nil { written += try Self.writeNationalPathways(mine.compactMap(\.pathways), methodology: methodology.name, to: job.output) }
         }
         return written
       }
@@ -127,8 +133,10 @@ extension Pipeline {
         let account = try Pipeline.account(inputs, methodology: methodology, catalogue: catalogue)
         if job.strict { try Strictness.check(account.findings) }
         let record = try self.record(account, inputs: inputs, language: job.language)
-        let written = try Pipeline.write(record, formats: job.formats, template: template, to: job.output)
-        return BatchResult.Outcome(province: province, methodology: methodology.name, account: account, written: written, error: nil)
+        var written = try Pipeline.write(record, formats: job.formats, template: template, to: job.output)
+        let pathways = try job.pathways.map { p throws(PipelineError) in try Pipeline.pathways(account, baseline: p.baseline, scenarios: p.scenarios) }
+        if let pathways { written += try Pipeline.writePathways(pathways, report: job.formats.contains(.md) ? job.language : nil, to: job.output) }
+        return BatchResult.Outcome(province: province, methodology: methodology.name, account: account, written: written, error: nil, pathways: pathways)
       } catch {
         return BatchResult.Outcome(province: province, methodology: methodology.name, account: nil, written: [], error: error.description)
       }

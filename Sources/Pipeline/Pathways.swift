@@ -6,26 +6,34 @@ import Pathways
 import Writers
 
 extension Pipeline {
-  /// The scenario files shipped in `<inputs>/scenarios/`, by name.
-  public func scenarioNames() -> [String] {
-    ((try? FileManager.default.contentsOfDirectory(atPath: inputs.root + "/scenarios")) ?? [])
-      .filter { $0.hasSuffix(".yaml") }.map { String($0.dropLast(5)) }.sorted()
+  /// The folders scenarios are looked up in: the inputs' own, then the bundled `Inputs/scenarios`
+  /// (for an inputs folder of CEADs workbooks), as for methodologies.
+  var scenarioFolders: [String] {
+    let own = inputs.root + "/scenarios", bundled = "Inputs/scenarios"
+    return own == bundled ? [own] : [own, bundled]
   }
 
-  /// Loads a scenario by name (`<inputs>/scenarios/NAME.yaml`) or path.
+  /// The scenario files of the scenario folders, by name.
+  public func scenarioNames() -> [String] {
+    Array(Set(scenarioFolders.flatMap { folder in
+      ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).filter { $0.hasSuffix(".yaml") }.map { String($0.dropLast(5)) }
+    })).sorted()
+  }
+
+  /// Loads a scenario by name (`<inputs>/scenarios/NAME.yaml`, else `Inputs/scenarios/NAME.yaml`) or path.
   public func scenario(_ nameOrPath: String) throws(PipelineError) -> Scenario {
     let path: String
     if nameOrPath.contains("/") || nameOrPath.hasSuffix(".yaml") || nameOrPath.hasSuffix(".yml") {
       path = nameOrPath
       guard FileManager.default.fileExists(atPath: path) else { throw PipelineError("scenario file '\(path)' does not exist") }
     } else {
-      path = inputs.root + "/scenarios/" + nameOrPath + ".yaml"
-      guard FileManager.default.fileExists(atPath: path) else {
+      guard let found = scenarioFolders.map({ $0 + "/" + nameOrPath + ".yaml" }).first(where: { FileManager.default.fileExists(atPath: $0) }) else {
         let known = scenarioNames()
         throw PipelineError(
-          "no scenario '\(nameOrPath)' in \(inputs.root)/scenarios",
+          "no scenario '\(nameOrPath)' in \(scenarioFolders.joined(separator: " or "))",
           hint: known.isEmpty ? "pass a path to a .yaml file" : "available: \(known.joined(separator: ", "))")
       }
+      path = found
     }
     do { return try ScenarioLoader(read: readText).load(path: path) } catch { throw PipelineError(error) }
   }
@@ -60,6 +68,15 @@ extension Pipeline {
       try staging.stage("pathways-wedges.svg", bytes: Array(report.wedgeSVG.utf8))
       try staging.stage("pathways.md", bytes: Array(report.markdown(waterfall: "pathways-waterfall.svg", wedges: "pathways-wedges.svg").utf8))
     }
+    return try staging.commit()
+  }
+
+  /// Writes `<output>/national/<methodology>/national-pathways.csv`: each province's total CO₂
+  /// per scenario and year, and the national sum of the provinces that have the year.
+  static func writeNationalPathways(_ records: [PathwaysRecord], methodology: String, to output: String) throws(PipelineError) -> [String] {
+    var staging = StagedFiles(folder: "\(output)/national/\(methodology)")
+    defer { staging.discard() }
+    try staging.stage("national-pathways.csv", bytes: Array(NationalPathwaysCSV.render(records, methodology: methodology).utf8))
     return try staging.commit()
   }
 }

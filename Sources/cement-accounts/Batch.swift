@@ -70,6 +70,13 @@ struct Batch: ParsableCommand {
   @Flag(name: .long, help: "Treat warnings as errors: a province with warnings fails.")
   var strict = false
 
+  @Option(
+    name: .long,
+    help: ArgumentHelp(
+      "Also project this scenario (name in Inputs/scenarios/ or .yaml path; repeat for several) and write each province's decomposition.csv, pathways.csv and pathways.md, and national/<methodology>/national-pathways.csv; the baseline is always projected.",
+      valueName: "name-or-path"))
+  var scenario: [String] = []
+
   func run() throws {
     let result: BatchResult
     do {
@@ -79,9 +86,14 @@ struct Batch: ParsableCommand {
         let loaded = try pipeline.methodology(name)
         return years.map { loaded.over(years: $0.range) } ?? loaded
       }
-      let job = BatchJob(
+      var job = BatchJob(
         provinces: province.isEmpty ? nil : province.map { $0.lowercased() }, methodologies: methodologies, formats: Set(format),
         language: language, templates: pipeline.templatesFolder(templates), output: output, strict: strict)
+      if !scenario.isEmpty {
+        // Scenario files live beside the methodologies (./Inputs when the inputs are CEADs workbooks).
+        let scenarios = try scenario.map { name throws(PipelineError) in try pipeline.scenario(name) }
+        job.pathways = (try pipeline.scenario("baseline"), scenarios)
+      }
       let showProgress = isatty(STDERR_FILENO) == 1
       result = try pipeline.batch(job) { done, total, province in
         guard showProgress else { return }

@@ -88,7 +88,7 @@ enum PathwaysSummary {
     for r in record.results {
       let at = { (year: Int) in r[year].map { PathwaysReport.mt($0.total) } ?? "-" }
       text += "  \(r.scenario.name): \(r.baseYear) \(PathwaysReport.mt(r.years.first!.total)), 2030 \(at(2030)), 2060 \(at(2060)) Mt CO2; peak \(r.peakYear); cumulative \(r.baseYear + 1)-\(r.scenario.endYear) \(PathwaysReport.mt(r.cumulative)) Mt"
-      let targets = r.targets.map { "\($0.target.year) \($0.target.lever) \($0.met ? "met" : "missed")" }
+      let targets = r.targets.map { "\($0.target.year) \($0.target.lever) \($0.met.map { $0 ? "met" : "missed" } ?? "not checkable")" }
       text += targets.isEmpty ? "\n" : "; targets: \(targets.joined(separator: ", "))\n"
     }
     for path in outputs { text += "  wrote \(path)\n" }

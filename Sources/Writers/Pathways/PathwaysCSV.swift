@@ -60,3 +60,32 @@ public enum PathwaysCSV {
     return lines.joined(separator: "\n") + "\n"
   }
 }
+
+/// `national-pathways.csv`: each province's net total per scenario and year (baseline and deep
+/// decarbonisation among them), then the national sum (`province` = `national`) of the
+/// provinces projected in that year.
+public enum NationalPathwaysCSV {
+  public static let header = "province,methodology,scenario,year,tco2"
+
+  public static func render(_ records: [PathwaysRecord], methodology: String) -> String {
+    var lines = [header]
+    var national: [String: [Int: Double]] = [:]
+    var order: [String] = []
+    let m = EmissionsCSV.field(methodology)
+    for record in records {
+      for result in record.results {
+        if national[result.scenario.name] == nil { order.append(result.scenario.name) }
+        for year in result.years {
+          lines.append("\(EmissionsCSV.field(record.account.province)),\(m),\(EmissionsCSV.field(result.scenario.name)),\(year.year),\(year.total)")
+          national[result.scenario.name, default: [:]][year.year, default: 0] += year.total
+        }
+      }
+    }
+    for scenario in order {
+      for (year, total) in national[scenario]!.sorted(by: { $0.key < $1.key }) {
+        lines.append("national,\(m),\(EmissionsCSV.field(scenario)),\(year),\(total)")
+      }
+    }
+    return lines.joined(separator: "\n") + "\n"
+  }
+}

@@ -4,7 +4,7 @@ import Pathways
 /// The labels of the pathways section, in both languages.
 struct PathwaysLabels: Sendable {
   let title, decompositionTitle, decompositionIntro, scenariosTitle, scenariosIntro: String
-  let stage, change, largest, effect, scenario, peak, cumulative, abatement, valued, targets, met, missed, against, derived: String
+  let stage, change, largest, effect, scenario, peak, cumulative, abatement, valued, targets, met, missed, unchecked, against, derived: String
   let effects: [Effect: String]
   let units: (mt: String, cny: String)
 
@@ -21,7 +21,7 @@ struct PathwaysLabels: Sendable {
           "Each scenario starts from the account's last year, every lever at its value computed from the account, and moves the levers its file sets (Inputs/scenarios/). Wedges split baseline − scenario by LMDI-I, so they add up to it exactly.",
         stage: "Stage", change: "change", largest: "largest effects", effect: "Effect", scenario: "Scenario", peak: "peak year",
         cumulative: "cumulative", abatement: "abatement against the baseline", valued: "valued at", targets: "Targets", met: "met",
-        missed: "missed", against: "against the baseline",
+        missed: "missed", unchecked: "cannot be checked on this account", against: "against the baseline",
         derived: "Cement or clinker output of a year in this pair is derived, not read: the activity and clinker-ratio effects rest on the derivation.",
         effects: [
           .activity: "cement output", .clinkerRatio: "clinker ratio", .thermalIntensity: "kiln energy per t clinker", .fuelMix: "fuel mix",
@@ -38,7 +38,7 @@ struct PathwaysLabels: Sendable {
         scenariosTitle: "2060 年前的减排情景",
         scenariosIntro: "每个情景从核算的最后一年出发，各杠杆取该年由核算算得的值，再按情景文件（Inputs/scenarios/）变化。楔形用 LMDI-I 分解基准情景与该情景之差，各楔形之和恰等于该差。",
         stage: "阶段", change: "变化", largest: "最大的效应", effect: "效应", scenario: "情景", peak: "峰值年", cumulative: "累计",
-        abatement: "相对基准情景的减排量", valued: "按价格计", targets: "目标", met: "达到", missed: "未达到", against: "相对基准情景",
+        abatement: "相对基准情景的减排量", valued: "按价格计", targets: "目标", met: "达到", missed: "未达到", unchecked: "本核算无法检验", against: "相对基准情景",
         derived: "该时段某年的水泥或熟料产量为推算值而非读取值：产量和熟料系数效应依赖于推算。",
         effects: [
           .activity: "水泥产量", .clinkerRatio: "熟料系数", .thermalIntensity: "单位熟料燃料能耗", .fuelMix: "燃料结构", .fuelFactors: "燃料排放因子",
@@ -104,8 +104,11 @@ public struct PathwaysReport: Sendable {
     out += "\n(\(labels.units.mt))\n\n#### \(labels.targets)\n\n"
     for r in record.results {
       for t in r.targets {
-        out += "- \(r.scenario.title): \(t.target.name) — \(t.target.year): \(ReportNumber.factor(t.value)) vs \(ReportNumber.factor(t.limit)) \(t.target.lever.unit.symbol): **\(t.met ? labels.met : labels.missed)**\n"
+        let value = t.value.map { ReportNumber.factor($0) } ?? "–", limit = t.limit.map { ReportNumber.factor($0) } ?? "–"
+        let verdict = t.met.map { $0 ? labels.met : labels.missed } ?? labels.unchecked
+        out += "- \(r.scenario.title): \(t.target.name) — \(t.target.year): \(value) vs \(limit) \(t.target.lever.unit.symbol): **\(verdict)**\n"
       }
+      for note in r.notes { out += "- \(r.scenario.title): \(note)\n" }
     }
     out += "\n"
     for r in record.results.dropFirst() where !r.scenario.prices.isEmpty {
