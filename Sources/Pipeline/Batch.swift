@@ -135,7 +135,7 @@ extension Pipeline {
         let record = try self.record(account, inputs: inputs, language: job.language)
         var written = try Pipeline.write(record, formats: job.formats, template: template, to: job.output)
         let pathways = try job.pathways.map { p throws(PipelineError) in try Pipeline.pathways(account, baseline: p.baseline, scenarios: p.scenarios) }
-        if let pathways { written += try Pipeline.writePathways(pathways, report: job.formats.contains(.md) ? job.language : nil, to: job.output) }
+        if let pathways { written += try Pipeline.writePathways(pathways, report: job.formats.contains(.md) ? job.language : nil, workbook: job.formats.contains(.xlsx), to: job.output) }
         return BatchResult.Outcome(province: province, methodology: methodology.name, account: account, written: written, error: nil, pathways: pathways)
       } catch {
         return BatchResult.Outcome(province: province, methodology: methodology.name, account: nil, written: [], error: error.description)

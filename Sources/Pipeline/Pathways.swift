@@ -54,14 +54,21 @@ extension Pipeline {
     }
   }
 
-  /// Writes `decomposition.csv` and `pathways.csv` (and `pathways.md` with its two figures when
-  /// `report` is set) into the account's output folder, staged like every other output.
-  public static func writePathways(_ record: PathwaysRecord, report language: Language?, to output: String) throws(PipelineError) -> [String] {
+  /// Writes `decomposition.csv` and `pathways.csv`, `pathways.xlsx` (the `Decomposition` and
+  /// `Pathways` sheets) when `workbook` is set, and `pathways.md` with its two figures when
+  /// `report` is set, into the account's output folder, staged like every other output.
+  public static func writePathways(
+    _ record: PathwaysRecord, report language: Language?, workbook: Bool = true, to output: String
+  ) throws(PipelineError) -> [String] {
     let folder = outputFolder(output, province: record.account.province, methodology: record.account.methodology.name)
     var staging = StagedFiles(folder: folder)
     defer { staging.discard() }
     try staging.stage("decomposition.csv", bytes: Array(DecompositionCSV.render(record).utf8))
     try staging.stage("pathways.csv", bytes: Array(PathwaysCSV.render(record).utf8))
+    if workbook {
+      let path = try staging.reserve("pathways.xlsx")
+      do { try PathwaysWorkbook.write(record, to: path) } catch { throw PipelineError("cannot write the pathways workbook: \(error)") }
+    }
     if let language {
       let report = PathwaysReport(record, language: language)
       try staging.stage("pathways-waterfall.svg", bytes: Array(report.waterfallSVG.utf8))

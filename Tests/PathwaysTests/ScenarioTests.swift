@@ -130,7 +130,7 @@ import Testing
       _ = try projection.project(scenario)
       Issue.record("no error")
     } catch {
-      #expect(error.description.contains("error: the shares alternative_fuel_share + electric_kiln_share of 2027 add up to"))
+      #expect(error.description.contains("error: the shares alternative_fuel_share + electric_kiln_share of 2029 add up to"))
       #expect(error.description.hasPrefix(Self.file + ":"))
     }
   }
