@@ -4,7 +4,7 @@ import Pathways
 /// The labels of the pathways section, in both languages.
 struct PathwaysLabels: Sendable {
   let title, decompositionTitle, decompositionIntro, scenariosTitle, scenariosIntro: String
-  let stage, change, largest, effect, scenario, peak, cumulative, abatement, valued, targets, met, missed, unchecked, against, derived: String
+  let stage, change, largest, effect, scenario, peak, cumulative, abatement, valued, targets, met, missed, unchecked, against, by2030, belowBaseline, derived: String
   let effects: [Effect: String]
   let units: (mt: String, cny: String)
 
@@ -22,6 +22,7 @@ struct PathwaysLabels: Sendable {
         stage: "Stage", change: "change", largest: "largest effects", effect: "Effect", scenario: "Scenario", peak: "peak year",
         cumulative: "cumulative", abatement: "abatement against the baseline", valued: "valued at", targets: "Targets", met: "met",
         missed: "missed", unchecked: "cannot be checked on this account", against: "against the baseline",
+        by2030: "emissions are", belowBaseline: "below the baseline, by lever",
         derived: "Cement or clinker output of a year in this pair is derived, not read: the activity and clinker-ratio effects rest on the derivation.",
         effects: [
           .activity: "cement output", .clinkerRatio: "clinker ratio", .thermalIntensity: "kiln energy per t clinker", .fuelMix: "fuel mix",
@@ -38,7 +39,7 @@ struct PathwaysLabels: Sendable {
         scenariosTitle: "2060 年前的减排情景",
         scenariosIntro: "每个情景从核算的最后一年出发，各杠杆取该年由核算算得的值，再按情景文件（Inputs/scenarios/）变化。楔形用 LMDI-I 分解基准情景与该情景之差，各楔形之和恰等于该差。",
         stage: "阶段", change: "变化", largest: "最大的效应", effect: "效应", scenario: "情景", peak: "峰值年", cumulative: "累计",
-        abatement: "相对基准情景的减排量", valued: "按价格计", targets: "目标", met: "达到", missed: "未达到", unchecked: "本核算无法检验", against: "相对基准情景",
+        abatement: "相对基准情景的减排量", valued: "按价格计", targets: "目标", met: "达到", missed: "未达到", unchecked: "本核算无法检验", against: "相对基准情景", by2030: "排放比基准情景低", belowBaseline: "，按杠杆",
         derived: "该时段某年的水泥或熟料产量为推算值而非读取值：产量和熟料系数效应依赖于推算。",
         effects: [
           .activity: "水泥产量", .clinkerRatio: "熟料系数", .thermalIntensity: "单位熟料燃料能耗", .fuelMix: "燃料结构", .fuelFactors: "燃料排放因子",
@@ -101,7 +102,14 @@ public struct PathwaysReport: Sendable {
       } ?? "–"
       out += "| \(r.scenario.title) | \(Self.mt(r.years.first!.total)) | \(r[2030].map { Self.mt($0.total) } ?? "–") | \(r[2060].map { Self.mt($0.total) } ?? "–") | \(r.peakYear) | \(Self.mt(r.cumulative)) | \(gap2030) |\n"
     }
-    out += "\n(\(labels.units.mt))\n\n#### \(labels.targets)\n\n"
+    out += "\n(\(labels.units.mt))\n\n"
+    for r in record.results.dropFirst() {
+      guard let gap = r.abatement[2030], let wedges = r.wedges[2030] else { continue }
+      let levers = wedges.filter { abs($0.value) >= 5e3 }.sorted { abs($0.value) > abs($1.value) }
+        .map { "\(labels.effects[$0.key]!) \(Self.mt($0.value))" }.joined(separator: ", ")
+      out += "- \(r.scenario.title): 2030 \(labels.by2030) \(Self.mt(gap)) \(labels.units.mt) \(labels.belowBaseline)" + (levers.isEmpty ? "" : " (\(levers))") + "\n"
+    }
+    out += "\n#### \(labels.targets)\n\n"
     for r in record.results {
       for t in r.targets {
         let value = t.value.map { ReportNumber.factor($0) } ?? "–", limit = t.limit.map { ReportNumber.factor($0) } ?? "–"
