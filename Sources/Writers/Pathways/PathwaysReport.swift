@@ -2,16 +2,53 @@ import CementModel
 import Pathways
 
 /// The labels of the pathways section, in both languages.
-struct PathwaysLabels: Sendable {
+final class PathwaysLabels: Sendable {
   let title, decompositionTitle, decompositionIntro, scenariosTitle, scenariosIntro: String
   let stage, change, largest, effect, scenario, peak, cumulative, abatement, valued, targets, met, missed, unchecked, against, by2030, belowBaseline, derived: String
   let effects: [Effect: String]
-  let units: (mt: String, cny: String)
+  let units: Units
 
-  static func of(_ language: Language) -> PathwaysLabels {
-    switch language {
-    case .en:
-      PathwaysLabels(
+  init(
+    title: String, decompositionTitle: String, decompositionIntro: String, scenariosTitle: String, scenariosIntro: String, stage: String,
+    change: String, largest: String, effect: String, scenario: String, peak: String, cumulative: String, abatement: String, valued: String,
+    targets: String, met: String, missed: String, unchecked: String, against: String, by2030: String, belowBaseline: String, derived: String,
+    effects: [Effect: String], units: Units
+  ) {
+    self.title = title
+    self.decompositionTitle = decompositionTitle
+    self.decompositionIntro = decompositionIntro
+    self.scenariosTitle = scenariosTitle
+    self.scenariosIntro = scenariosIntro
+    self.stage = stage
+    self.change = change
+    self.largest = largest
+    self.effect = effect
+    self.scenario = scenario
+    self.peak = peak
+    self.cumulative = cumulative
+    self.abatement = abatement
+    self.valued = valued
+    self.targets = targets
+    self.met = met
+    self.missed = missed
+    self.unchecked = unchecked
+    self.against = against
+    self.by2030 = by2030
+    self.belowBaseline = belowBaseline
+    self.derived = derived
+    self.effects = effects
+    self.units = units
+  }
+
+  /// The units of the section's numbers.
+  struct Units: Sendable {
+    let mt: String
+    let cny: String
+  }
+
+  static func of(_ language: Language) -> PathwaysLabels { language == .en ? english : chinese }
+
+  static let english = PathwaysLabels(
         title: "Why the past moved and where the future can go",
         decompositionTitle: "Decomposition of the account (LMDI-I)",
         decompositionIntro:
@@ -29,9 +66,9 @@ struct PathwaysLabels: Sendable {
           .fuelFactors: "fuel emission factors", .electricityIntensity: "electricity per t cement", .gridFactor: "grid factor",
           .processFactor: "process factor", .ccus: "CCUS",
         ],
-        units: ("Mt CO₂", "million CNY"))
-    case .zh:
-      PathwaysLabels(
+        units: Units(mt: "Mt CO₂", cny: "million CNY"))
+
+  static let chinese = PathwaysLabels(
         title: "过去为何变化，未来可以走向何处",
         decompositionTitle: "核算结果的分解（LMDI-I）",
         decompositionIntro:
@@ -45,9 +82,7 @@ struct PathwaysLabels: Sendable {
           .activity: "水泥产量", .clinkerRatio: "熟料系数", .thermalIntensity: "单位熟料燃料能耗", .fuelMix: "燃料结构", .fuelFactors: "燃料排放因子",
           .electricityIntensity: "单位水泥电耗", .gridFactor: "电网排放因子", .processFactor: "过程排放因子", .ccus: "CCUS",
         ],
-        units: ("百万吨 CO₂", "百万元"))
-    }
-  }
+        units: Units(mt: "百万吨 CO₂", cny: "百万元"))
 }
 
 /// The pathways section: the stage decompositions in words with a waterfall figure, and the
