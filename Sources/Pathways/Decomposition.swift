@@ -4,7 +4,7 @@ import CementModel
 /// The quantities of one accounted year that the decomposition factorises (`pathways.md` §6):
 /// cement output Q, clinker K, each fuel's heat E_j and CO₂ C_j, electricity El and its CO₂,
 /// and process CO₂.
-public struct YearFactors: Sendable, Hashable {
+public struct YearFactors: Sendable {
   public let year: Int
   /// Cement output, t.
   public let cement: Double
@@ -18,11 +18,6 @@ public struct YearFactors: Sendable, Hashable {
   public let process: Double
   /// Cement or clinker output was derived (estimated from other statistics) rather than read.
   public let derivedOutput: Bool
-
-  public static func == (a: YearFactors, b: YearFactors) -> Bool {
-    a.year == b.year && a.cement == b.cement && a.clinker == b.clinker && a.total == b.total
-  }
-  public func hash(into hasher: inout Hasher) { hasher.combine(year); hasher.combine(total) }
 
   /// Total CO₂ of the year, t.
   public var total: Double { fuels.values.reduce(0) { $0 + $1.emissions } + electricity.emissions + process }
