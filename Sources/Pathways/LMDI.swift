@@ -85,6 +85,9 @@ public enum LMDI {
     var effects: [Effect: Double] = [:]
     for component in components {
       let v0 = component.from, vT = component.to
+      // A product that is not a number (fuel burnt in a year with no clinker: 0 × ∞) cannot be
+      // decomposed; it is left out (a known gap: such pairs do not add up exactly).
+      guard v0.isFinite, vT.isFinite else { continue }
       if v0 == 0 && vT == 0 { continue }
       if v0 == 0 || vT == 0 {
         let zeroIn = component.factors.filter { v0 == 0 ? $0.from == 0 : $0.to == 0 }.map(\.effect)
