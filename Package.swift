@@ -55,20 +55,23 @@ let package = Package(
     .target(name: "Comparison", dependencies: ["CementModel", "Accounting"]),
     // IPCC Approach 1 and Monte Carlo over the account's own expressions.
     .target(name: "Uncertainty", dependencies: ["CementModel", "Calculation", "Accounting"]),
+    // Why the account moved (LMDI-I) and where it can go (scenarios to 2060).
+    .target(name: "Pathways", dependencies: ["CementModel", "Calculation", "Accounting"]),
     .target(
       name: "Writers",
       dependencies: [
-        "CementModel", "Accounting", "Verification", "Comparison", "CarbonCost", "Uncertainty", "Calculation", "XLSXWriting", .product(name: "Mustache", package: "swift-mustache"),
+        "CementModel", "Accounting", "Verification", "Comparison", "CarbonCost", "Uncertainty", "Pathways", "Calculation", "XLSXWriting",
+        .product(name: "Mustache", package: "swift-mustache"),
       ]),
     .target(
       name: "Pipeline",
       dependencies: [
         "CementModel", "Importing", "Reconciliation", "Allocation", "Accounting", "Verification",
-        "Comparison", "Uncertainty", "Writers", "XLSXReading", "Checksums", "CarbonCost",
+        "Comparison", "Uncertainty", "Writers", "XLSXReading", "Checksums", "CarbonCost", "Pathways",
       ]),
     .executableTarget(
       name: "cement-accounts",
-      dependencies: ["Pipeline", "Writers", "Comparison", "CarbonCost", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
+      dependencies: ["Pipeline", "Writers", "Comparison", "CarbonCost", "Pathways", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
 
     // MARK: Tests
     .testTarget(name: "CSVReadingTests", dependencies: ["CSVReading"]),
@@ -86,6 +89,7 @@ let package = Package(
     .testTarget(name: "AllocationTests", dependencies: ["Allocation", "CementModel"]),
     .testTarget(name: "AccountingTests", dependencies: ["Accounting", "CementModel"]),
     .testTarget(name: "UncertaintyTests", dependencies: ["Uncertainty", "Calculation", "Accounting", "CementModel", "Pipeline"]),
+    .testTarget(name: "PathwaysTests", dependencies: ["Pathways", "Importing", "Pipeline", "Accounting", "CementModel", "Calculation"]),
     .testTarget(name: "ComparisonTests", dependencies: ["Comparison", "Pipeline", "Writers", "Accounting", "CementModel"]),
     .testTarget(name: "VerificationTests", dependencies: ["Verification", "Accounting", "CementModel", "Pipeline"]),
     .testTarget(

@@ -4,6 +4,7 @@ import CementModel
 import Dispatch
 import Foundation
 import Reconciliation
+import Pathways
 import Writers
 
 /// What `batch` does: every province, every methodology, one output folder each, then a
@@ -25,6 +26,8 @@ public struct BatchJob: Sendable {
   public var marketsNamed = false
   /// `--uncertainty`, `--draws`, `--seed`: per province and for the national sum.
   public var uncertainty = UncertaintyRequest(requested: false)
+  /// Scenarios to project on every account (`--scenario`), or nil.
+  public var pathways: (baseline: Scenario, scenarios: [Scenario])? = nil
 
   public init(
     provinces: [String]?, methodologies: [Methodology], formats: Set<OutputFormat>, language: Language, templates: String, output: String,
@@ -49,6 +52,8 @@ public struct BatchResult: Sendable {
     public let account: Account?
     public let written: [String]
     public let error: String?
+    /// The decompositions and scenario results, when the job has scenarios.
+    public var pathways: PathwaysRecord? = nil
   }
 
   public let outcomes: [Outcome]
@@ -129,6 +134,7 @@ extension Pipeline {
           if let joint = job.uncertainty.national(mine.compactMap(\.account)) {
             written += try Self.writeNationalUncertainty(joint, formats: job.formats, language: job.language, to: job.output)
           }
+          if job.pathways != nil { written += try Self.writeNationalPathways(mine.compactMap(\.pathways), methodology: methodology.name, to: job.output) }
         }
         return written
       }
@@ -152,8 +158,10 @@ extension Pipeline {
         var record = try self.record(account, inputs: inputs, language: job.language)
         record.carbonCost = Pipeline.carbonCost(account, markets: job.markets, explicit: job.marketsNamed)
         record.uncertainty = job.uncertainty.analysis(account)
-        let written = try Pipeline.write(record, formats: job.formats, template: template, to: job.output)
-        return BatchResult.Outcome(province: province, methodology: methodology.name, account: account, written: written, error: nil)
+        var written = try Pipeline.write(record, formats: job.formats, template: template, to: job.output)
+        let pathways = try job.pathways.map { p throws(PipelineError) in try Pipeline.pathways(account, baseline: p.baseline, scenarios: p.scenarios) }
+        if let pathways { written += try Pipeline.writePathways(pathways, report: job.formats.contains(.md) ? job.language : nil, workbook: job.formats.contains(.xlsx), to: job.output) }
+        return BatchResult.Outcome(province: province, methodology: methodology.name, account: account, written: written, error: nil, pathways: pathways)
       } catch {
         return BatchResult.Outcome(province: province, methodology: methodology.name, account: nil, written: [], error: error.description)
       }

@@ -77,6 +77,12 @@ struct Batch: ParsableCommand {
 
   @OptionGroup(title: "Carbon cost") var markets: MarketOptions
   @OptionGroup var uncertainty: UncertaintyOptions
+  @Option(
+    name: .long,
+    help: ArgumentHelp(
+      "Also project this scenario (name in Inputs/scenarios/ or .yaml path; repeat for several) and write each province's decomposition.csv, pathways.csv and pathways.md, and national/<methodology>/national-pathways.csv; the baseline is always projected.",
+      valueName: "name-or-path"))
+  var scenario: [String] = []
 
   func run() throws {
     let result: BatchResult
@@ -94,6 +100,11 @@ struct Batch: ParsableCommand {
       job.markets = try markets.markets(pipeline)
       job.marketsNamed = !markets.market.isEmpty
       job.uncertainty = uncertainty.request
+      if !scenario.isEmpty {
+        // Scenario files live beside the methodologies (./Inputs when the inputs are CEADs workbooks).
+        let scenarios = try scenario.map { name throws(PipelineError) in try pipeline.scenario(name) }
+        job.pathways = (try pipeline.scenario("baseline"), scenarios)
+      }
       let showProgress = isatty(STDERR_FILENO) == 1
       result = try pipeline.batch(job) { done, total, province in
         guard showProgress else { return }

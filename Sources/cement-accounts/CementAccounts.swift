@@ -22,7 +22,7 @@ struct CementAccounts: ParsableCommand {
         cement-accounts diff study-2025 gap-linear    # what a revision changes
       """,
     version: "0.1.0",
-    subcommands: [Run.self, Verify.self, Batch.self, Diff.self],
+    subcommands: [Run.self, Verify.self, Batch.self, Diff.self, PathwaysCommand.self],
     defaultSubcommand: Run.self)
 }
 
