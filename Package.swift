@@ -48,13 +48,13 @@ let package = Package(
       dependencies: ["CementModel", "CSVReading", "XLSXReading", .product(name: "Yams", package: "Yams")]),
     .target(name: "Reconciliation", dependencies: ["CementModel"]),
     .target(name: "Allocation", dependencies: ["CementModel"]),
-    .target(name: "Accounting", dependencies: ["CementModel"]),
+    .target(name: "Accounting", dependencies: ["CementModel", "Calculation"]),
     .target(name: "Verification", dependencies: ["CementModel", "Accounting"]),
     .target(name: "Comparison", dependencies: ["CementModel", "Accounting"]),
     .target(
       name: "Writers",
       dependencies: [
-        "CementModel", "Accounting", "Verification", "Comparison", "XLSXWriting", .product(name: "Mustache", package: "swift-mustache"),
+        "CementModel", "Calculation", "Accounting", "Verification", "Comparison", "XLSXWriting", .product(name: "Mustache", package: "swift-mustache"),
       ]),
     .target(
       name: "Pipeline",
@@ -75,7 +75,9 @@ let package = Package(
       name: "ImportingTests", dependencies: ["Importing", "CementModel", "XLSXWriting"],
       resources: [.copy("Fixtures")]),
     .testTarget(name: "CementModelTests", dependencies: ["CementModel"]),
-    .testTarget(name: "CalculationTests", dependencies: ["Calculation", "CementModel"]),
+    // What several test targets share: the formula evaluator, a scratch folder.
+    .target(name: "TestSupport", path: "Tests/TestSupport"),
+    .testTarget(name: "CalculationTests", dependencies: ["Calculation", "CementModel", "TestSupport"]),
     .testTarget(name: "ReconciliationTests", dependencies: ["Reconciliation", "CementModel"]),
     .testTarget(name: "AllocationTests", dependencies: ["Allocation", "CementModel"]),
     .testTarget(name: "AccountingTests", dependencies: ["Accounting", "CementModel"]),
@@ -84,7 +86,8 @@ let package = Package(
     .testTarget(
       name: "WritersTests",
       dependencies: [
-        "Writers", "Pipeline", "CementModel", "Accounting", "Verification", .product(name: "Mustache", package: "swift-mustache"),
+        "Writers", "Pipeline", "CementModel", "Calculation", "Accounting", "Verification", "TestSupport",
+        .product(name: "Mustache", package: "swift-mustache"),
       ],
       resources: [.copy("Snapshots")]),
     .testTarget(name: "EndToEndTests", dependencies: ["cement-accounts"], exclude: ["Fixtures"]),
