@@ -80,7 +80,7 @@ let package = Package(
     .testTarget(name: "CalculationTests", dependencies: ["Calculation", "CementModel", "TestSupport"]),
     .testTarget(name: "ReconciliationTests", dependencies: ["Reconciliation", "CementModel"]),
     .testTarget(name: "AllocationTests", dependencies: ["Allocation", "CementModel"]),
-    .testTarget(name: "AccountingTests", dependencies: ["Accounting", "CementModel"]),
+    .testTarget(name: "AccountingTests", dependencies: ["Accounting", "CementModel", "Calculation"]),
     .testTarget(name: "ComparisonTests", dependencies: ["Comparison", "Pipeline", "Writers", "Accounting", "CementModel"]),
     .testTarget(name: "VerificationTests", dependencies: ["Verification", "Accounting", "CementModel", "Pipeline"]),
     .testTarget(

@@ -41,7 +41,7 @@ public enum AccountTerms {
   public static func gridFactor(year: Int, _ value: Rate<CO2Mass, ElectricEnergy>, _ methodology: Methodology) -> Term {
     Term(
       .gridFactor, year: isConstant(methodology.electricity.gridFactor) ? nil : year, value: value.baseValue,
-      unit: UnitTag.tonnesCO2 / UnitTag.megawattHours, source: key("electricity.grid_factor", methodology))
+      unit: UnitTag.tonnesCO2 / UnitTag.megawattHours, source: key("electricity.grid_factor", year: year, methodology))
   }
 
   /// The process factor (t CO₂/t clinker).
@@ -53,12 +53,20 @@ public enum AccountTerms {
 
   /// The clinker-to-cement ratio of `year`; one term for every year when it is constant.
   public static func clinkerRatio(year: Int, _ value: Double, constant: Bool, _ methodology: Methodology) -> Term {
-    Term(.clinkerRatio, year: constant ? nil : year, value: value, unit: .one, source: key("process.clinker.ratio", methodology))
+    Term(
+      .clinkerRatio, year: constant ? nil : year, value: value, unit: .one,
+      source: key("process.clinker.ratio", year: constant ? nil : year, methodology))
   }
 
-  /// A key of the methodology's file.
-  static func key(_ key: String, _ methodology: Methodology) -> TermSource {
-    .dataFile(file: methodology.files.first ?? methodology.name, line: nil, key: key)
+  /// A key of the methodology: its file and line, or, for a key the methodology inherited,
+  /// its own file and the parent's `file:line` the key was written at.
+  static func key(_ key: String, year: Int? = nil, _ methodology: Methodology) -> TermSource {
+    let own = methodology.files.first ?? methodology.name
+    let byYear = year.map { "\(key).\($0)" }
+    let found = byYear.flatMap { methodology.keyLocations[$0] }.map { (byYear!, $0) } ?? methodology.keyLocations[key].map { (key, $0) }
+    guard let (name, location) = found else { return .dataFile(file: own, line: nil, key: key) }
+    if location.file == own { return .dataFile(file: own, line: location.line, key: name) }
+    return .dataFile(file: own, line: nil, key: name, inheritedFrom: location.line.map { "\(location.file):\($0)" } ?? location.file)
   }
 
   static func source<V>(of traced: Traced<V>) -> TermSource {

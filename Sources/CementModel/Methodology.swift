@@ -210,12 +210,15 @@ public struct Methodology: Sendable, Hashable {
   public let cementDerivation: CementDerivation?
   /// The consistency checks' tolerances.
   public let checks: ConsistencyRules
+  /// Where each key was written (`factor_set.fuels.coal.ncv` → `study-2025.yaml:24:18`), in
+  /// this file or the one it inherited the key from: the provenance of every factor.
+  public let keyLocations: [String: SourceLocation]
 
   public init(
     name: String, title: String, files: [String], years: ClosedRange<Int>, factorSet: FactorSet,
     electricity: ElectricityMethod, process: ProcessMethod, allocation: AllocationRule, gapFilling: GapFilling,
     copiedYears: CopiedYearRule, stageSeries: Aggregate, stages: [StageDefinition], timeSeries: TimeSeriesRules? = nil,
-    cementDerivation: CementDerivation? = nil, checks: ConsistencyRules = .standard
+    cementDerivation: CementDerivation? = nil, checks: ConsistencyRules = .standard, keyLocations: [String: SourceLocation] = [:]
   ) {
     self.name = name
     self.title = title
@@ -232,6 +235,7 @@ public struct Methodology: Sendable, Hashable {
     self.timeSeries = timeSeries ?? .gapFilling(gapFilling)
     self.cementDerivation = cementDerivation
     self.checks = checks
+    self.keyLocations = keyLocations
   }
 
   /// The same methodology over another accounting period (`--years`); stages that fall
@@ -241,6 +245,6 @@ public struct Methodology: Sendable, Hashable {
       name: name, title: title, files: files, years: years, factorSet: factorSet, electricity: electricity, process: process,
       allocation: allocation, gapFilling: gapFilling, copiedYears: copiedYears, stageSeries: stageSeries,
       stages: stages.filter { years.contains($0.base) && years.contains($0.last) }, timeSeries: timeSeries,
-      cementDerivation: cementDerivation, checks: checks)
+      cementDerivation: cementDerivation, checks: checks, keyLocations: keyLocations)
   }
 }

@@ -70,7 +70,8 @@ public struct MethodologyLoader: Sendable {
       stages: stages.list,
       timeSeries: try top.optional("time_series").map { node throws(MethodologyError) in try timeSeries(node, gapFilling: gapFilling) },
       cementDerivation: try top.optional("cement_output").map { node throws(MethodologyError) in try cementOutput(node) },
-      checks: try top.optional("checks").map { node throws(MethodologyError) in try checks(node) } ?? .standard)
+      checks: try top.optional("checks").map { node throws(MethodologyError) in try checks(node) } ?? .standard,
+      keyLocations: node.keyLocations())
   }
 
   // MARK: - Sections
