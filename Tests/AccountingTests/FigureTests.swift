@@ -20,6 +20,23 @@ struct FigureTests {
     #expect(total.value == account[2000]?.total(.total).baseValue)
   }
 
+  @Test func theTypedFormulasAgreeBitForBitWithTheExpressions() throws {
+    let methodology = AccountantTests.methodology()
+    let factors = try #require(methodology.factorSet.fuels[.coal])
+    let ef = StudyFormulas.emissionFactor(carbonContent: factors.carbonContent, oxidationRate: factors.oxidationRate)
+    #expect(ef.baseValue == Accountant.emissionFactor(.coal, factors, methodology).value)
+    let account = try Accountant(methodology: methodology).account(AccountantTests.activity())
+    let coal = try #require(account[2000]?.entries.first { $0.source == "coal" })
+    let ad = try StudyFormulas.activityData(netCalorificValue: factors.netCalorificValue, fuelConsumption: ActivityUnit(.tenThousandTonnes).amount(100))
+    #expect(StudyFormulas.combustionEmissions([(ad, ef)]).baseValue == coal.figure.value)
+    let process = try #require(account[2000]?.entries.first { $0.scope == .process })
+    let clinker = StudyFormulas.estimatedClinker(cementOutput: Quantity(1000, .tenThousandTonnes), clinkerRatio: 1)
+    #expect(StudyFormulas.processEmissions(clinkerOutput: clinker, emissionFactor: Rate(0.525, .tonnesCO2, per: .tonnes)).baseValue == process.figure.value)
+    let y2000 = try #require(account[2000]), y2001 = try #require(account[2001])
+    let growth = try #require(Indicators.growth(from: y2000.figure(.total).reference, to: y2001.figure(.total).reference))
+    #expect(growth.value == Indicators.growth(from: y2000.total(.total), to: y2001.total(.total)))
+  }
+
   @Test func aFactorTermCitesItsKeyLineAndTheFileItWasInheritedFrom() throws {
     let base = AccountantTests.methodology()
     let methodology = Methodology(
