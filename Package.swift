@@ -50,7 +50,7 @@ let package = Package(
       dependencies: ["CementModel", "CarbonCost", "Calculation", "CSVReading", "XLSXReading", .product(name: "Yams", package: "Yams")]),
     .target(name: "Reconciliation", dependencies: ["CementModel"]),
     .target(name: "Allocation", dependencies: ["CementModel"]),
-    .target(name: "Accounting", dependencies: ["CementModel"]),
+    .target(name: "Accounting", dependencies: ["CementModel", "Calculation"]),
     .target(name: "Verification", dependencies: ["CementModel", "Accounting"]),
     .target(name: "Comparison", dependencies: ["CementModel", "Accounting"]),
     // IPCC Approach 1 and Monte Carlo over the account's own expressions.
@@ -82,12 +82,14 @@ let package = Package(
       name: "ImportingTests", dependencies: ["Importing", "CementModel", "XLSXWriting"],
       resources: [.copy("Fixtures")]),
     .testTarget(name: "CementModelTests", dependencies: ["CementModel"]),
-    // CalculationTests also checks the Carbon cost sheet's formulas with its FormulaEvaluator.
-    .testTarget(name: "CalculationTests", dependencies: ["Calculation", "CementModel", "CarbonCost", "Writers", "Pipeline", "Accounting"]),
+    // What several test targets share: the formula evaluator, a scratch folder.
+    .target(name: "TestSupport", path: "Tests/TestSupport"),
+    // CalculationTests also checks the Carbon cost sheet's formulas with the FormulaEvaluator.
+    .testTarget(name: "CalculationTests", dependencies: ["Calculation", "CementModel", "CarbonCost", "Writers", "Pipeline", "Accounting", "TestSupport"]),
     .testTarget(name: "CarbonCostTests", dependencies: ["CarbonCost", "Calculation", "Importing", "Pipeline", "CementModel"]),
     .testTarget(name: "ReconciliationTests", dependencies: ["Reconciliation", "CementModel"]),
     .testTarget(name: "AllocationTests", dependencies: ["Allocation", "CementModel"]),
-    .testTarget(name: "AccountingTests", dependencies: ["Accounting", "CementModel"]),
+    .testTarget(name: "AccountingTests", dependencies: ["Accounting", "CementModel", "Calculation"]),
     .testTarget(name: "UncertaintyTests", dependencies: ["Uncertainty", "Calculation", "Accounting", "CementModel", "Pipeline"]),
     .testTarget(name: "PathwaysTests", dependencies: ["Pathways", "Importing", "Pipeline", "Accounting", "CementModel", "Calculation"]),
     .testTarget(name: "ComparisonTests", dependencies: ["Comparison", "Pipeline", "Writers", "Accounting", "CementModel"]),
@@ -95,7 +97,8 @@ let package = Package(
     .testTarget(
       name: "WritersTests",
       dependencies: [
-        "Writers", "Pipeline", "CementModel", "Accounting", "Verification", .product(name: "Mustache", package: "swift-mustache"),
+        "Writers", "Pipeline", "CementModel", "Calculation", "Accounting", "Verification", "TestSupport",
+        .product(name: "Mustache", package: "swift-mustache"),
       ],
       resources: [.copy("Snapshots")]),
     .testTarget(name: "EndToEndTests", dependencies: ["cement-accounts"], exclude: ["Fixtures"]),

@@ -1,3 +1,4 @@
+import Calculation
 import CementModel
 
 /// The scope an emission belongs to.
@@ -40,15 +41,31 @@ public struct EmissionEntry: Sendable, Hashable {
   public let scope: Scope
   /// The fuel id, `electricity`, or `calcination`.
   public let source: String
+  /// The figure's value, `figure.value` in t CO₂.
   public let emissions: Quantity<CO2Mass>
   public let calculation: Calculation
+  /// The figure as an expression over its traced terms (activity, factors, 44/12): the one
+  /// calculation its value, its Excel formula and its provenance come from.
+  public let figure: Figure
 
-  public init(year: Int, scope: Scope, source: String, emissions: Quantity<CO2Mass>, calculation: Calculation) {
+  /// An entry computed by `figure` (in t CO₂).
+  public init(year: Int, scope: Scope, source: String, figure: Figure, calculation: Calculation) {
     self.year = year
     self.scope = scope
     self.source = source
-    self.emissions = emissions
+    self.figure = figure
+    self.emissions = Quantity(baseValue: figure.value)
     self.calculation = calculation
+  }
+
+  /// An entry whose value was computed elsewhere: its figure is that value as one term.
+  public init(year: Int, scope: Scope, source: String, emissions: Quantity<CO2Mass>, calculation: Calculation) {
+    let term = Term(
+      .accountFigure("\(scope)/\(source)"), year: year, value: emissions.baseValue, unit: .tonnesCO2,
+      source: .definition("computed by the accountant"))
+    self.init(
+      year: year, scope: scope, source: source, figure: Figure(FigureID("\(scope)/\(source)", year: year), .term(term)),
+      calculation: calculation)
   }
 }
 
@@ -58,35 +75,42 @@ public struct YearAccount: Sendable, Hashable {
   public let entries: [EmissionEntry]
   /// The sum of each scope and of each source, in entry order; computed once, since every
   /// writer asks for them.
-  private let scopeSums: [Scope: Quantity<CO2Mass>]
+  private let aggregateFigures: [Aggregate: Figure]
+  private let aggregateSums: [Aggregate: Quantity<CO2Mass>]
   private let sourceSums: [String: Quantity<CO2Mass>]
 
   public init(year: Int, entries: [EmissionEntry]) {
     self.year = year
     self.entries = entries
-    var sums: [Scope: Quantity<CO2Mass>] = [:]
-    for scope in Scope.allCases { sums[scope] = entries.lazy.filter { $0.scope == scope }.sum(\.emissions) }
-    self.scopeSums = sums
+    let figures = Self.aggregates(year: year, entries)
+    aggregateFigures = figures
+    aggregateSums = figures.mapValues { Quantity(baseValue: $0.value) }
     var sourceSums: [String: Quantity<CO2Mass>] = [:]
     for entry in entries { sourceSums[entry.source] = (sourceSums[entry.source] ?? .zero) + entry.emissions }
     self.sourceSums = sourceSums
   }
 
   /// The sum of an aggregate.
-  public func total(_ aggregate: Aggregate) -> Quantity<CO2Mass> {
-    switch aggregate {
-    case .combustion: sum(.combustion)
-    case .electricity: sum(.electricity)
-    case .process: sum(.process)
-    case .energy: sum(.combustion) + sum(.electricity)
-    case .total: sum(.combustion) + sum(.electricity) + sum(.process)
-    }
-  }
+  public func total(_ aggregate: Aggregate) -> Quantity<CO2Mass> { aggregateSums[aggregate]! }
+
+  /// The figure of an aggregate: the sum of the year's entries of its scopes (formula 1 for
+  /// combustion), energy = combustion + electricity, total = energy + process.
+  public func figure(_ aggregate: Aggregate) -> Figure { aggregateFigures[aggregate]! }
 
   /// The figure of one source (a fuel, `electricity` or `calcination`), or nil if absent.
   public func emissions(of source: String) -> Quantity<CO2Mass>? { sourceSums[source] }
 
-  private func sum(_ scope: Scope) -> Quantity<CO2Mass> { scopeSums[scope]! }
+  /// The aggregates of one year's entries, each an expression over the entries' figures.
+  static func aggregates(year: Int, _ entries: [EmissionEntry]) -> [Aggregate: Figure] {
+    func parts(_ scope: Scope) -> [Expression] { entries.filter { $0.scope == scope }.map(\.figure.reference) }
+    func figure(_ aggregate: Aggregate, _ expression: Expression) -> Figure { Figure(FigureID(aggregate.rawValue, year: year), expression) }
+    let combustion = figure(.combustion, StudyFormulas.combustionTotal(parts(.combustion)))
+    let electricity = figure(.electricity, Indicators.total(parts(.electricity), unit: .tonnesCO2))
+    let process = figure(.process, Indicators.total(parts(.process), unit: .tonnesCO2))
+    let energy = figure(.energy, .sum([combustion.reference, electricity.reference]))
+    let total = figure(.total, .sum([energy.reference, process.reference]))
+    return [.combustion: combustion, .electricity: electricity, .process: process, .energy: energy, .total: total]
+  }
 }
 
 /// A province's account under one methodology: every figure of every year, with the

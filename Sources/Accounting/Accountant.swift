@@ -1,3 +1,4 @@
+import Calculation
 import CementModel
 
 /// Computes the account: combustion by fuel (formulas 1–3), indirect electricity, and process
@@ -34,11 +35,12 @@ public struct Accountant: Sendable {
       guard let grid = methodology.electricity.gridFactor.value(for: year) else {
         throw AccountingError("the grid factor has no value for \(year)", hint: "give 'electricity.grid_factor' a value for every year")
       }
-      let consumption: Quantity<ElectricEnergy>
-      do { consumption = try use.value.electricity() } catch { throw AccountingError("electricity in \(year): \(error)") }
+      do { _ = try use.value.electricity() } catch { throw AccountingError("electricity in \(year): \(error)") }
+      let expression = StudyFormulas.electricityEmissions(
+        consumption: .term(AccountTerms.activity(fuel, year: year, use)),
+        gridFactor: .term(AccountTerms.gridFactor(year: year, grid, methodology)))
       return EmissionEntry(
-        year: year, scope: .electricity, source: fuel.id,
-        emissions: StudyFormulas.electricityEmissions(electricity: consumption, gridFactor: grid),
+        year: year, scope: .electricity, source: fuel.id, figure: Figure(FigureID("electricity/\(fuel.id)", year: year), expression),
         calculation: .electricity(consumption: use, gridFactor: grid))
     }
     guard let factors = methodology.factorSet.fuels[fuel] else { return nil }
@@ -50,16 +52,20 @@ public struct Accountant: Sendable {
         "\(fuel) in \(year): the factor set's NCV is \(factors.netCalorificValue) but the activity is a \(use.value.dimension) amount",
         hint: "check the unit of 'factor_set.fuels.\(fuel).ncv' in \(methodology.files.first ?? methodology.name)")
     }
-    let ef = StudyFormulas.emissionFactor(carbonContent: factors.carbonContent, oxidationRate: factors.oxidationRate)
+    let ef = Self.emissionFactor(fuel, factors, methodology)
+    let expression = StudyFormulas.fuelCombustion(
+      fuelConsumption: .term(AccountTerms.activity(fuel, year: year, use)),
+      netCalorificValue: .term(AccountTerms.netCalorificValue(fuel, factors, methodology)), emissionFactor: ef.reference)
     return EmissionEntry(
-      year: year, scope: .combustion, source: fuel.id,
-      emissions: StudyFormulas.combustionEmissions([(activityData, ef)]),
-      calculation: .combustion(fuelConsumption: use, activityData: activityData, emissionFactor: ef, factors: factors))
+      year: year, scope: .combustion, source: fuel.id, figure: Figure(FigureID("combustion/\(fuel.id)", year: year), expression),
+      calculation: .combustion(
+        fuelConsumption: use, activityData: activityData, emissionFactor: Rate(baseValue: ef.value), factors: factors))
   }
 
   private func processEntry(_ activity: ActivitySeries, year: Int) throws(AccountingError) -> EmissionEntry {
     let factor = methodology.process.emissionFactor.value
     let clinker: Traced<Quantity<Mass>>
+    let clinkerExpression: Expression
     switch methodology.process.clinker {
     case .table:
       guard let value = activity.products[.clinker]?[year] else {
@@ -68,6 +74,7 @@ public struct Accountant: Sendable {
           hint: "add clinker to the products table, or use 'process.clinker.method: cement-times-ratio'")
       }
       clinker = value
+      clinkerExpression = .term(AccountTerms.output(.clinkerOutput, year: year, value))
     case .cementTimesRatio(let ratios, let source):
       guard let cement = activity.products[.cement]?[year] else {
         throw AccountingError("no cement output for \(year)", hint: "add \(year) to the products table")
@@ -75,14 +82,30 @@ public struct Accountant: Sendable {
       guard let ratio = ratios.value(for: year) else {
         throw AccountingError("the clinker ratio has no value for \(year)", hint: "give 'process.clinker.ratio' a value for every year")
       }
-      clinker = cement.map("clinker = cement × clinker ratio \(ratio) (\(source))", flag: .derived) {
-        StudyFormulas.estimatedClinker(cementOutput: $0, clinkerRatio: ratio)
+      let estimate = Figure(
+        FigureID("clinker", year: year),
+        StudyFormulas.estimatedClinker(
+          cementOutput: .term(AccountTerms.output(.cementOutput, year: year, cement)),
+          clinkerRatio: .term(AccountTerms.clinkerRatio(year: year, ratio, constant: AccountTerms.isConstant(ratios), methodology))))
+      clinker = cement.map("clinker = cement × clinker ratio \(ratio) (\(source))", flag: .derived) { _ in
+        Quantity<Mass>(baseValue: estimate.value)
       }
+      clinkerExpression = estimate.reference
     }
+    let expression = StudyFormulas.processEmissions(
+      clinkerOutput: clinkerExpression, emissionFactor: .term(AccountTerms.processFactor(methodology)))
     return EmissionEntry(
-      year: year, scope: .process, source: "calcination",
-      emissions: StudyFormulas.processEmissions(clinkerOutput: clinker.value, emissionFactor: factor),
+      year: year, scope: .process, source: "calcination", figure: Figure(FigureID("process/calcination", year: year), expression),
       calculation: .process(clinker: clinker, emissionFactor: factor))
+  }
+
+  /// Formula (3) for one fuel of the factor set, as the named figure `emission-factor/<fuel>`.
+  public static func emissionFactor(_ fuel: Fuel, _ factors: FuelFactors, _ methodology: Methodology) -> Figure {
+    Figure(
+      FigureID("emission-factor/\(fuel.id)"),
+      StudyFormulas.emissionFactor(
+        carbonContent: .term(AccountTerms.carbonContent(fuel, factors, methodology)),
+        oxidationRate: .term(AccountTerms.oxidationRate(fuel, factors, methodology))))
   }
 
   /// Fuels with activity but no factor are reported with their quantity, never dropped silently.

@@ -1,7 +1,10 @@
+import Calculation
 import CementModel
 
-/// The formulas of the reference study (Liu, Zhao & Wang 2025, §1), each in exactly one place,
-/// named as the study names them. Pure functions over typed quantities.
+/// The formulas of the reference study (Liu, Zhao & Wang 2025, §1), named as the study names
+/// them. The account is built from their expression forms (`FormulaExpressions.swift`); these
+/// typed forms are the fast path for the checks that call them in loops (the verifier, the
+/// deviation explainer), and `FigureTests` checks that both agree bit for bit.
 public enum StudyFormulas {
   /// Formula (2): `AD = NCV × FC` — the activity level of a fuel in heat units.
   /// Throws when the NCV is per tonne and the fuel is measured by volume, or the reverse.

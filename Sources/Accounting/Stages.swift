@@ -44,15 +44,11 @@ public struct StageAnalysis: Sendable, Hashable {
     guard let start = values[base], let end = values[last] else { return nil }
     let inStage = (first...last).compactMap { year in values[year].map { (year, $0) } }
     guard let peak = inStage.max(by: { ($0.1, -$0.0) < ($1.1, -$1.0) }) else { return nil }
-    let rates = (base + 1...max(base + 1, last)).compactMap { year -> Double? in
-      guard year <= last, let previous = values[year - 1], let current = values[year] else { return nil }
-      return Indicators.growth(from: previous, to: current)
-    }
     return StageResult(
       name: name, first: first, last: last, base: base, startValue: start, endValue: end, peakYear: peak.0, peakValue: peak.1,
       change: Indicators.growth(from: start, to: end),
       compoundAnnualGrowth: Indicators.compoundAnnualGrowth(from: start, to: end, years: last - base),
-      meanAnnualGrowth: rates.isEmpty ? nil : rates.reduce(0, +) / Double(rates.count))
+      meanAnnualGrowth: Indicators.meanAnnualGrowth(values, from: base, to: last))
   }
 
   /// The breakpoints that minimise the summed squared error of three independent straight lines.

@@ -231,13 +231,16 @@ public struct Methodology: Sendable, Hashable {
   public let anomalies: AnomalyRules
   /// The uncertainty of the inputs (`uncertainty:`), for IPCC Approaches 1 and 2.
   public let uncertainty: UncertaintySpec
+  /// Where each key was written (`factor_set.fuels.coal.ncv` → `study-2025.yaml:24:18`), in
+  /// this file or the one it inherited the key from: the provenance of every factor.
+  public let keyLocations: [String: SourceLocation]
 
   public init(
     name: String, title: String, files: [String], years: ClosedRange<Int>, factorSet: FactorSet,
     electricity: ElectricityMethod, process: ProcessMethod, allocation: AllocationRule, gapFilling: GapFilling,
     copiedYears: CopiedYearRule, stageSeries: Aggregate, stages: [StageDefinition], timeSeries: TimeSeriesRules? = nil,
     cementDerivation: CementDerivation? = nil, checks: ConsistencyRules = .standard, anomalies: AnomalyRules = .standard,
-    uncertainty: UncertaintySpec = .none
+    uncertainty: UncertaintySpec = .none, keyLocations: [String: SourceLocation] = [:]
   ) {
     self.name = name
     self.title = title
@@ -256,6 +259,7 @@ public struct Methodology: Sendable, Hashable {
     self.checks = checks
     self.anomalies = anomalies
     self.uncertainty = uncertainty
+    self.keyLocations = keyLocations
   }
 
   /// The same methodology over another accounting period (`--years`); stages that fall
@@ -265,6 +269,6 @@ public struct Methodology: Sendable, Hashable {
       name: name, title: title, files: files, years: years, factorSet: factorSet, electricity: electricity, process: process,
       allocation: allocation, gapFilling: gapFilling, copiedYears: copiedYears, stageSeries: stageSeries,
       stages: stages.filter { years.contains($0.base) && years.contains($0.last) }, timeSeries: timeSeries,
-      cementDerivation: cementDerivation, checks: checks, anomalies: anomalies, uncertainty: uncertainty)
+      cementDerivation: cementDerivation, checks: checks, anomalies: anomalies, uncertainty: uncertainty, keyLocations: keyLocations)
   }
 }

@@ -24,6 +24,19 @@ indirect enum ConfigNode: Sendable {
     }
   }
 
+  /// Where every key of the tree is written, by its dotted path (`factor_set.fuels.coal.ncv`):
+  /// after ``merge(parent:child:)``, each key's location is in the file that wrote it.
+  func keyLocations(under path: String = "") -> [String: SourceLocation] {
+    guard case .mapping(let pairs, _) = self else { return [:] }
+    var locations: [String: SourceLocation] = [:]
+    for pair in pairs {
+      let key = path.isEmpty ? pair.key : "\(path).\(pair.key)"
+      locations[key] = pair.keyLocation
+      locations.merge(pair.value.keyLocations(under: key)) { _, inner in inner }
+    }
+    return locations
+  }
+
   /// Parses YAML text into a tree.
   ///
   /// Anchors and aliases (`&name`, `*name`) are refused: Yams shares an aliased node, but every

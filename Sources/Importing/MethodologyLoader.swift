@@ -92,7 +92,8 @@ public struct MethodologyLoader: Sendable {
       cementDerivation: try top.optional("cement_output").map { node throws(MethodologyError) in try cementOutput(node) },
       checks: try top.optional("checks").map { node throws(MethodologyError) in try checks(node) } ?? .standard,
       anomalies: try top.optional("anomalies").map { node throws(MethodologyError) in try anomalies(node) } ?? .standard,
-      uncertainty: try top.optional("uncertainty").map { node throws(MethodologyError) in try uncertainty(node, files: files) } ?? .none)
+      uncertainty: try top.optional("uncertainty").map { node throws(MethodologyError) in try uncertainty(node, files: files) } ?? .none,
+      keyLocations: node.keyLocations())
   }
 
   // MARK: - Sections

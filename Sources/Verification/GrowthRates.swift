@@ -26,10 +26,7 @@ public struct GrowthRates: Sendable, Hashable {
     self.end = end
     compound = Indicators.compoundAnnualGrowth(from: start, to: end, years: to - from)
     cumulative = Indicators.growth(from: start, to: end)
-    let rates = (from + 1...max(from + 1, to)).compactMap { y in
-      values[y - 1].flatMap { previous in values[y].flatMap { Indicators.growth(from: previous, to: $0) } }
-    }
-    arithmeticMean = rates.isEmpty ? nil : rates.reduce(0, +) / Double(rates.count)
+    arithmeticMean = Indicators.meanAnnualGrowth(values, from: from, to: to)
   }
 
   /// The compound rate as if the period had `years` years (a period counted inclusively, or

@@ -3,6 +3,7 @@ import CarbonCost
 import CementModel
 import Foundation
 import Pipeline
+import TestSupport
 import Testing
 
 @testable import Writers

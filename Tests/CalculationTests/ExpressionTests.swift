@@ -2,6 +2,7 @@ import CementModel
 import Testing
 
 @testable import Calculation
+import TestSupport
 
 /// Terms of Liaoning's 2013 raw coal, as the study's formulas (1)–(3) use them.
 private enum Coal2013 {

@@ -107,14 +107,15 @@ private typealias Highlight = WorkbookWriter.Highlight
     #expect(parts.count == 2)
     #expect(activity[parts[0]]?.number == 1493.7229)
     #expect(activity[parts.last ?? ""]?.number == 1)
-    // Factors: the coal row, its NCV, and EF = CC × OF × 44/12 / 1000.
+    // Factors: the coal row, its NCV, and EF = 44/12 × CC × OF / 1000 (formula 3, in the order
+    // the account multiplies it).
     let factorRow = Int(match.3) ?? 0
     #expect(factors["A\(factorRow)"]?.text == "煤炭 Coal")
     #expect(factors[ncv]?.number == 20.908)
     #expect(factors[ncv]?.formula == nil)
     let efFormula = try #require(factors[ef]?.formula)
     let cc = "D\(factorRow)", of = "E\(factorRow)"
-    #expect(efFormula == "\(cc)*\(of)*44/12/1000")
+    #expect(efFormula == "44/12*\(cc)*\(of)/1000")
     #expect(factors[cc]?.number == 26.37)
     #expect(factors[of]?.number == 0.94)
   }

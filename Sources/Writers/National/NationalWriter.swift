@@ -1,4 +1,5 @@
 import Accounting
+import Calculation
 import CarbonCost
 import CementModel
 import Mustache
@@ -77,19 +78,29 @@ public enum NationalWriter {
     ]
     try sheet.writeRow(headers.map(CellValue.text), row: 2, style: header)
     for (i, p) in summary.provinces.enumerated() {
-      let row = 3 + i, r = row + 1
+      let row = 3 + i
       try sheet.write(.number(Double(p.rank)), row: row, column: 0, style: plain)
       try sheet.write(.text(p.province), row: row, column: 1, style: plain)
       let combustion = p.combustion.value(in: unit), electricity = p.electricity.value(in: unit), process = p.process.value(in: unit)
-      try sheet.write(.formula("D\(r)+E\(r)+F\(r)", cachedValue: combustion + electricity + process), row: row, column: 2, style: tons)
+      let cells = NationalRowCells(
+        columns: ["total": 2, "combustion": 3, "electricity": 4, "process": 5, "cement": 6], row: row, scope: p.province)
+      try sheet.write(
+        .formula(cells.formula(cells.total(combustion, electricity, process)), cachedValue: combustion + electricity + process), row: row,
+        column: 2, style: tons)
       try sheet.write(.number(combustion), row: row, column: 3, style: tons)
       try sheet.write(.number(electricity), row: row, column: 4, style: tons)
       try sheet.write(.number(process), row: row, column: 5, style: tons)
       if let cement = p.cementOutput {
         try sheet.write(.number(cement.baseValue / 1e4), row: row, column: 6, style: tons)
-        if let intensity = p.intensity { try sheet.write(.formula("C\(r)/G\(r)", cachedValue: intensity), row: row, column: 7, style: ratio) }
+        if let intensity = p.intensity {
+          let formula = cells.formula(cells.totalFigure(p.total.value(in: unit)) / cells.term("cement", cement.baseValue / 1e4))
+          try sheet.write(.formula(formula, cachedValue: intensity), row: row, column: 7, style: ratio)
+        }
       }
-      if let share = p.processShare { try sheet.write(.formula("F\(r)/C\(r)", cachedValue: share), row: row, column: 8, style: percent) }
+      if let share = p.processShare {
+        let formula = cells.formula(cells.term("process", process) / cells.totalFigure(p.total.value(in: unit)))
+        try sheet.write(.formula(formula, cachedValue: share), row: row, column: 8, style: percent)
+      }
       try sheet.write(.number(p.lastYearTotal.value(in: unit)), row: row, column: 9, style: tons)
       if let peak = p.peakYear { try sheet.write(.number(Double(peak)), row: row, column: 10, style: plain) }
       try sheet.write(.text(p.pattern), row: row, column: 11, style: plain)
@@ -105,17 +116,24 @@ public enum NationalWriter {
     let nationalHeaders = ["Year", "Provinces", "Combustion (10⁴ t CO₂)", "Electricity (10⁴ t CO₂)", "Process (10⁴ t CO₂)", "Total (10⁴ t CO₂)", "Cement output (10⁴ t)", "Intensity (t CO₂/t cement)"]
     try national.writeRow(nationalHeaders.map(CellValue.text), row: 2, style: header)
     for (i, row) in summary.byYear.enumerated() {
-      let r = 3 + i, n = r + 1
+      let r = 3 + i
       let v = { (a: Aggregate) in row.totals[a]?.value(in: unit) ?? 0 }
       try national.write(.number(Double(row.year)), row: r, column: 0, style: plain)
       try national.write(.number(Double(row.provinces)), row: r, column: 1, style: plain)
       try national.write(.number(v(.combustion)), row: r, column: 2, style: tons)
       try national.write(.number(v(.electricity)), row: r, column: 3, style: tons)
       try national.write(.number(v(.process)), row: r, column: 4, style: tons)
-      try national.write(.formula("C\(n)+D\(n)+E\(n)", cachedValue: v(.total)), row: r, column: 5, style: tons)
+      let cells = NationalRowCells(
+        columns: ["combustion": 2, "electricity": 3, "process": 4, "total": 5, "cement": 6], row: r, scope: String(row.year))
+      try national.write(
+        .formula(cells.formula(cells.total(v(.combustion), v(.electricity), v(.process))), cachedValue: v(.total)), row: r, column: 5,
+        style: tons)
       let cement = row.cement.baseValue / 1e4
       try national.write(.number(cement), row: r, column: 6, style: tons)
-      if cement > 0 { try national.write(.formula("F\(n)/G\(n)", cachedValue: v(.total) / cement), row: r, column: 7, style: ratio) }
+      if cement > 0 {
+        let formula = cells.formula(cells.totalFigure(v(.total)) / cells.term("cement", cement))
+        try national.write(.formula(formula, cachedValue: v(.total) / cement), row: r, column: 7, style: ratio)
+      }
     }
     try national.setColumnWidth(0...7, width: 15)
     try writeCoverage(summary, on: national, first: 8, header: header, plain: plain, percent: percent, tons: tons)

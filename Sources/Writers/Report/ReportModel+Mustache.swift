@@ -401,6 +401,21 @@ extension ReportModel.Provenance: MustacheParent {
     case "methodologyFiles": methodologyFiles
     case "publishedFiles": publishedFiles
     case "hasPublishedFiles": hasPublishedFiles
+    case "factors": factors
+    case "hasFactors": hasFactors
+    default: nil
+    }
+  }
+}
+
+extension ReportModel.ProvenanceFactorRow: MustacheParent {
+  public func child(named key: String) -> Any? {
+    switch key {
+    case "name": name
+    case "year": year
+    case "value": value
+    case "unit": unit
+    case "source": source
     default: nil
     }
   }

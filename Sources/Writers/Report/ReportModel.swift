@@ -343,6 +343,19 @@ public struct ReportModel: Sendable {
     public let methodologyFiles: [String]
     public let publishedFiles: [String]
     public let hasPublishedFiles: Bool
+    /// Every factor term of the account's figures, with the methodology key it was read from.
+    public let factors: [ProvenanceFactorRow]
+    public let hasFactors: Bool
+  }
+
+  /// One factor of the account (an NCV, a carbon content, a grid or process factor, a clinker
+  /// ratio): its value in base units and its source (`file:line key`); cells escaped.
+  public struct ProvenanceFactorRow: Sendable {
+    public let name: String
+    public let year: String
+    public let value: String
+    public let unit: String
+    public let source: String
   }
 
   /// One input file; cells escaped.

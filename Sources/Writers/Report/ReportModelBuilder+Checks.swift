@@ -1,4 +1,5 @@
 import Accounting
+import Calculation
 import CementModel
 import Verification
 
@@ -121,6 +122,27 @@ extension ReportModelBuilder {
     return ReportModel.Provenance(
       inputFiles: files, hasInputFiles: !files.isEmpty,
       methodologyFiles: account.methodology.files.map(MarkdownText.oneLine),
-      publishedFiles: published, hasPublishedFiles: !published.isEmpty)
+      publishedFiles: published, hasPublishedFiles: !published.isEmpty, factors: factorRows, hasFactors: !factorRows.isEmpty)
+  }
+
+  /// A factor's value in base units to ten decimals, without trailing zeros (`0.0295`).
+  static func plain(_ value: Double) -> String {
+    var text = Format.fixed(value, 10)
+    if text.contains(".") {
+      while text.hasSuffix("0") { text.removeLast() }
+      if text.hasSuffix(".") { text.removeLast() }
+    }
+    return text
+  }
+
+  /// The factor terms of every figure, in order of first use, each once.
+  private var factorRows: [ReportModel.ProvenanceFactorRow] {
+    var seen = Set<TermID>()
+    return account.years.flatMap(\.entries).flatMap(\.figure.expression.terms).compactMap { term in
+      guard case .dataFile = term.source, seen.insert(term.id).inserted else { return nil }
+      return ReportModel.ProvenanceFactorRow(
+        name: MarkdownText.cell(term.kind.description), year: term.year.map(String.init) ?? "–", value: Self.plain(term.value),
+        unit: MarkdownText.cell(term.unit.description), source: MarkdownText.codeCell(term.source.description))
+    }
   }
 }

@@ -1,3 +1,4 @@
+import Calculation
 import CementModel
 import XLSXWriting
 
@@ -71,9 +72,25 @@ extension WorkbookWriter {
         // (exactly, for the usual share of 1).
         let industryUse = share == .one ? cementUse : cementUse / share.value
         try sheet.write(.number(industryUse), row, industryColumn, style)
-        let formula = "\(reference(nil, row, industryColumn))*\(reference(nil, row, columns.share))"
-        try sheet.write(context.formula(formula, cementUse), row, cementColumn, style)
+        let cell = cementUseCell(fuel, industry: industryUse, share: share, cached: cementUse, year: year, row: row, columns: (industryColumn, columns.share))
+        try sheet.write(cell, row, cementColumn, style)
       }
+    }
+
+    /// Cement's use = the industry's use × the allocation share, as the live formula `B6*K6`
+    /// caching the allocated value.
+    private func cementUseCell(
+      _ fuel: Fuel, industry: Double, share: Fraction, cached: Double, year: Int, row: Int, columns: (industry: Int, share: Int)
+    ) -> CellValue {
+      let industryTerm = Term(
+        .parameter("industry use of \(fuel.id)"), year: year, value: industry, unit: .one, source: .definition("the allocated use divided by the share"))
+      let shareTerm = Term(.allocationShare, year: year, value: share.value, unit: .one, source: .definition("allocation share"))
+      let local = [
+        industryTerm.id: Place(sheet: Layout.Sheet.activity, row: row, column: columns.industry, scale: 1),
+        shareTerm.id: Place(sheet: Layout.Sheet.activity, row: row, column: columns.share, scale: 1),
+      ]
+      return context.figure(
+        .product([.term(industryTerm), .term(shareTerm)]), cached, on: context.cells.seen(from: Layout.Sheet.activity, local: local), scale: 1)
     }
 
     private func writeTotalEnergy(_ sheet: SheetBuilder, year: Int, row: Int) throws(XLSXError) {

@@ -1,4 +1,5 @@
 import Accounting
+import Calculation
 import CementModel
 import XLSXWriting
 
@@ -36,43 +37,23 @@ extension WorkbookWriter {
     /// The row's total, `SUM(B6:J6)`: the study's Table 1 total (combustion + electricity).
     private func writeTotal(_ sheet: SheetBuilder, _ year: YearAccount, row: Int) throws(XLSXError) {
       let total = year.total(.energy).value(in: Self.unit)
-      let sum = "SUM(\(reference(nil, row, 1)):\(reference(nil, row, columns.total - 1)))"
-      let value = columns.sources.isEmpty ? CellValue.number(total) : context.formula(sum, total)
+      let parts = columns.sources.compactMap { fuel in year.entries.first { $0.source == fuel.id && $0.scope != .process }?.figure.reference }
+      let value =
+        columns.sources.isEmpty
+        ? CellValue.number(total)
+        : context.figure(
+          Indicators.total(parts, unit: .tonnesCO2), total, on: context.cells.seen(from: sheet.name), scale: Self.unit.toBase, minimumRangeSum: 1)
       let highlight = context.highlight([], sheet: sheet.name, row: row, column: columns.total)
       try sheet.write(value, row, columns.total, Styles.highlighted(Styles.emissions, highlight))
     }
 
     /// The formula of one figure, caching the account's value; the value alone if its activity
     /// or factor has no cell to refer to.
+    /// The entry's figure rendered over `Activity` and `Factors` (`Activity!L6*Factors!$C$6*Factors!$F$6`
+    /// for a fuel, `Activity!T6*Factors!$B$18*10` for electricity), caching the account's value;
+    /// the value alone if its activity or factor has no cell to refer to.
     private func cell(_ entry: EmissionEntry, row: Int) -> CellValue {
-      let value = entry.emissions.value(in: Self.unit)
-      let formula: String? =
-        switch entry.calculation {
-        case .combustion(_, _, _, let factors): combustionFormula(Fuel(entry.source), factors, row: row, year: entry.year)
-        case .electricity: electricityFormula(row: row, year: entry.year)
-        case .process: nil
-        }
-      return formula.map { context.formula($0, value) } ?? .number(value)
-    }
-
-    /// `Activity!L6*Factors!$C$6*Factors!$F$6`: cement use × NCV × EF per GJ.
-    private func combustionFormula(_ fuel: Fuel, _ factors: FuelFactors, row: Int, year: Int) -> String? {
-      let factorRows = context.layout.factors
-      guard let activityColumn = context.layout.activity.cement(fuel), let factorRow = factorRows.row(fuel) else { return nil }
-      let activity = reference(Layout.Sheet.activity, row, activityColumn)
-      let ncv = reference(Layout.Sheet.factors, factorRow, FactorsRows.ncv, absolute: true)
-      let ef = reference(Layout.Sheet.factors, factorRow, FactorsRows.factorPerHeat, absolute: true)
-      return "\(activity)*\(ncv)*\(ef)\(multiplier(NCVDisplay(factors.netCalorificValue).toTenThousandTonnesCO2))"
-    }
-
-    /// `Activity!T6*Factors!$B$18*10`: electricity (10⁸ kWh) × grid factor (t CO₂/MWh).
-    private func electricityFormula(row: Int, year: Int) -> String? {
-      guard let activityColumn = context.layout.activity.cement(.electricity), let gridRow = context.layout.factors.gridRow(year)
-      else { return nil }
-      let activity = reference(Layout.Sheet.activity, row, activityColumn)
-      let grid = reference(Layout.Sheet.factors, gridRow, FactorsRows.sectionValue, absolute: true)
-      let toUnit = ActivityDimension.electricity.reportingUnit.toBase / Self.unit.toBase
-      return "\(activity)*\(grid)\(multiplier(toUnit))"
+      context.figure(entry.figure.expression, entry.emissions.value(in: Self.unit), on: context.cells.seen(from: Layout.Sheet.combustion), scale: Self.unit.toBase)
     }
 
     /// Emissions by fuel as stacked columns over the years.

@@ -1,4 +1,5 @@
 import Accounting
+import Calculation
 import CementModel
 import Verification
 import XLSXWriting
@@ -17,6 +18,8 @@ extension WorkbookWriter {
     let record: RunRecord
     let labels: Labels
     let layout: Layout
+    /// Where every term and figure is written, for the formula renderer.
+    let cells: WorkbookCells
     let options: WorkbookWriter.Options
     /// Cells whose figure a published table gives differently.
     let differing: Set<CellPosition>
@@ -26,6 +29,7 @@ extension WorkbookWriter {
       self.options = options
       labels = .of(record.language)
       layout = Layout(record)
+      cells = WorkbookCells(record.account, layout: layout)
       let processSources = Set(record.account.sources.filter { $0.scope == .process }.map(\.source))
       differing = Self.differingCells(record.verification, layout: layout, processSources: processSources)
     }
@@ -42,6 +46,12 @@ extension WorkbookWriter {
     /// ``WorkbookWriter/Options``).
     func formula(_ text: String, _ value: Double) -> CellValue {
       .formula(text, cachedValue: options.cachesComputedValues ? value : 0)
+    }
+
+    /// A formula cell rendering `expression` as seen from `sheet` in a cell showing base units
+    /// divided by `scale`, caching `value`; the value alone when a term has no cell.
+    func figure(_ expression: Expression, _ value: Double, on cells: SheetCells, scale: Double, minimumRangeSum: Int = 3) -> CellValue {
+      cells.formula(expression, scale: scale, minimumRangeSum: minimumRangeSum).map { formula($0, value) } ?? .number(value)
     }
 
     /// A figure's highlight: its flags, or a published table that disagrees with it.

@@ -1,4 +1,5 @@
 import Accounting
+import Calculation
 import CementModel
 import XLSXWriting
 
@@ -40,10 +41,12 @@ extension WorkbookWriter {
       try sheet.write(.number(ncv.value), row, C.ncv, Styles.factor)
       try sheet.write(.number(factors.carbonContent.value(in: .tonnesOfCarbon, per: .terajoules)), row, C.carbonContent, Styles.factor)
       try sheet.write(.number(factors.oxidationRate.value), row, C.oxidationRate, Styles.factor)
-      let cc = reference(nil, row, C.carbonContent), of = reference(nil, row, C.oxidationRate)
-      try sheet.write(context.formula("\(cc)*\(of)*44/12/1000", perHeat), row, C.factorPerHeat, Styles.factorPerHeat)
-      let perUnit = "\(reference(nil, row, C.ncv))*\(reference(nil, row, C.factorPerHeat))"
-      try sheet.write(context.formula(perUnit, ncv.value * perHeat), row, C.factorPerUnit, Styles.factorPerUnit)
+      let cells = context.cells.seen(from: sheet.name)
+      let emissionFactor = Accountant.emissionFactor(fuel, factors, context.methodology)
+      try sheet.write(context.figure(emissionFactor.expression, perHeat, on: cells, scale: 1), row, C.factorPerHeat, Styles.factorPerHeat)
+      let perUnit = Expression.product([.term(AccountTerms.netCalorificValue(fuel, factors, context.methodology)), emissionFactor.reference])
+      try sheet.write(
+        context.figure(perUnit, ncv.value * perHeat, on: cells, scale: 1 / ncv.denominatorToBase), row, C.factorPerUnit, Styles.factorPerUnit)
       try sheet.text(ncv.factorUnit, row, C.factorUnit)
       try sheet.text(factors.source, row, C.source, fits: false)
     }
@@ -121,12 +124,6 @@ extension WorkbookWriter {
         (unit, factorUnit, dimension) = ("GJ/\(per.symbol)", "t CO₂/\(per.symbol)", .gasVolume)
         denominatorToBase = per.toBase
       }
-    }
-
-    /// The factor that turns `activity (reporting unit) × NCV × EF (t CO₂/GJ)` into 10⁴ t CO₂:
-    /// 1 for 10⁴ t × GJ/t and for 10⁸ m³ × GJ/10⁴ m³.
-    var toTenThousandTonnesCO2: Double {
-      dimension.reportingUnit.toBase / denominatorToBase / MeasurementUnit<CO2Mass>.tenThousandTonnesCO2.toBase
     }
   }
 }

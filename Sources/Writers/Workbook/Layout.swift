@@ -73,13 +73,6 @@ extension WorkbookWriter {
     return (sheet.map { quotedSheetName($0) + "!" } ?? "") + "\(top):\(bottom)"
   }
 
-  /// `*10` for a unit conversion factor, nothing for 1.
-  static func multiplier(_ factor: Double) -> String {
-    guard factor != 1 else { return "" }
-    if factor == factor.rounded(), abs(factor) < 1e15 { return "*\(Int64(factor))" }
-    return "*\(factor)"
-  }
-
   /// Activity: year, industry use per fuel, the allocation share, cement use per fuel, and the
   /// table's total energy use as a reference.
   struct ActivityColumns {

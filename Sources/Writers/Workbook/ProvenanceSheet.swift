@@ -1,4 +1,5 @@
 import Accounting
+import Calculation
 import CementModel
 import XLSXWriting
 
@@ -11,7 +12,8 @@ extension WorkbookWriter {
 
     /// One value with its history, as a row shows it.
     private struct Item {
-      let year: Int
+      /// Nil for a factor that serves every year.
+      let year: Int?
       let name: String
       let value: Double
       let unit: String
@@ -27,7 +29,7 @@ extension WorkbookWriter {
           Headers.year, Headers.item, Headers.value, Headers.unit, Headers.file, Headers.line, Headers.sourceColumn,
           Headers.originalText, Headers.originalUnit, Headers.sourceHeader, Headers.transformations, Headers.flags,
         ], row: Layout.headerRow)
-      let items = fuelItems + productItems + derivedClinkerItems
+      let items = fuelItems + productItems + derivedClinkerItems + factorItems
       for (offset, item) in items.enumerated() { try writeItem(sheet, item, row: Layout.firstDataRow + offset) }
       try sheet.worksheet.freezePanes(row: Layout.firstDataRow, column: 1)
       try sheet.legend(context.labels, row: Layout.firstDataRow + items.count + 1)
@@ -36,7 +38,7 @@ extension WorkbookWriter {
 
     private func writeItem(_ sheet: SheetBuilder, _ item: Item, row: Int) throws(XLSXError) {
       func joined(_ part: (SourceRecord) -> String?) -> String { item.sources.compactMap(part).joined(separator: "; ") }
-      try sheet.write(.number(Double(item.year)), row, 0, Styles.year)
+      if let year = item.year { try sheet.write(.number(Double(year)), row, 0, Styles.year) }
       try sheet.text(item.name, row, 1)
       try sheet.write(.number(item.value), row, 2, Styles.highlighted(Styles.activity, Highlight.of(Set(item.flags))))
       try sheet.text(item.unit, row, 3)
@@ -83,6 +85,24 @@ extension WorkbookWriter {
           return item(year.year, Headers.name(Product.clinker), clinker)
         }
       }
+    }
+
+    /// Every factor term of the account's figures (NCV, carbon content, oxidation rate, grid and
+    /// process factors, clinker ratio), in order of first use, with the methodology file, line
+    /// and key it was read from and the file it was inherited from.
+    private var factorItems: [Item] {
+      var seen = Set<TermID>()
+      var items: [Item] = []
+      for entry in context.account.years.flatMap(\.entries) {
+        for term in entry.figure.expression.terms where seen.insert(term.id).inserted {
+          guard case .dataFile(let file, let line, let key, let inheritedFrom) = term.source else { continue }
+          let record = SourceRecord(
+            location: SourceLocation(file: file, line: line), originalText: key, originalUnit: "",
+            label: inheritedFrom.map { "继承自 inherited from \($0)" } ?? "")
+          items.append(Item(year: term.year, name: term.kind.description, value: term.value, unit: term.unit.description, sources: [record], steps: [], flags: []))
+        }
+      }
+      return items
     }
 
     private func item(_ year: Int, _ name: String, _ value: Traced<Quantity<Mass>>) -> Item {

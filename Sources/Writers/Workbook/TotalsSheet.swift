@@ -1,4 +1,5 @@
 import Accounting
+import Calculation
 import CementModel
 import XLSXWriting
 
@@ -41,20 +42,27 @@ extension WorkbookWriter {
       return [Headers.year] + aggregates + [Headers.processShare] + shares + growth + stages
     }
 
+    /// The aggregates' figures over `Combustion` and `Process` (`SUM(Combustion!B6:H6)`,
+    /// `Combustion!I6`, `B6+C6`, `Process!F6`, `D6+E6`).
     private func writeAggregates(_ sheet: SheetBuilder, _ year: YearAccount, row: Int) throws(XLSXError) {
       let combustion = context.layout.combustion
-      let sources: [(Aggregate, String?)] = [
-        (.combustion, combustion.fuelColumns.map { "SUM(\(reference(Layout.Sheet.combustion, row, $0.lowerBound)):\(reference(nil, row, $0.upperBound)))" }),
-        (.electricity, combustion.column(.electricity).map { reference(Layout.Sheet.combustion, row, $0) }),
-        (.energy, "\(reference(nil, row, C.combustion))+\(reference(nil, row, C.electricity))"),
-        (.process, reference(Layout.Sheet.process, row, ProcessColumns.emissions)),
-        (.total, "\(reference(nil, row, C.energy))+\(reference(nil, row, C.process))"),
-      ]
-      for (aggregate, formula) in sources {
+      let cells = context.cells.seen(from: sheet.name)
+      for aggregate in [Aggregate.combustion, .electricity, .energy, .process, .total] {
         let value = year.total(aggregate).value(in: Self.unit)
         let column = C.column(aggregate)
         let highlight = context.highlight(flags(year, aggregate), sheet: sheet.name, row: row, column: column)
-        try sheet.write(formula.map { context.formula($0, value) } ?? .number(value), row, column, Styles.highlighted(Styles.emissions, highlight))
+        let hasCells =
+          switch aggregate {
+          case .combustion: combustion.fuelColumns != nil
+          case .electricity: combustion.column(.electricity) != nil
+          case .energy, .process, .total: true
+          }
+        let cell =
+          hasCells
+          ? context.figure(
+            year.figure(aggregate).expression, value, on: cells, scale: Self.unit.toBase,
+            minimumRangeSum: aggregate == .combustion ? 1 : 3) : .number(value)
+        try sheet.write(cell, row, column, Styles.highlighted(Styles.emissions, highlight))
       }
     }
 
@@ -73,19 +81,18 @@ extension WorkbookWriter {
 
     /// The process share of the total and each source's share of energy; blank where the whole is 0.
     private func writeShares(_ sheet: SheetBuilder, _ year: YearAccount, row: Int) throws(XLSXError) {
-      if let share = Indicators.share(year.total(.process), of: year.total(.total)) {
-        let formula = "\(reference(nil, row, C.process))/\(reference(nil, row, C.total))"
-        try sheet.write(context.formula(formula, share), row, C.processShare, Styles.share)
+      let cells = context.cells.seen(from: sheet.name)
+      if let share = Indicators.share(year.figure(.process).reference, of: year.figure(.total).reference) {
+        try sheet.write(context.figure(share, share.value, on: cells, scale: 1), row, C.processShare, Styles.share)
       }
       let combustion = context.layout.combustion
-      let energy = year.total(.energy)  // summed once: `total` adds up the year's entries on every call
+      let energy = year.figure(.energy).reference
       for fuel in combustion.sources {
-        guard let column = columns.sourceShares[fuel], let source = combustion.column(fuel),
-          let emissions = year.entries.first(where: { $0.source == fuel.id && $0.scope != .process })?.emissions,
+        guard let column = columns.sourceShares[fuel],
+          let emissions = year.entries.first(where: { $0.source == fuel.id && $0.scope != .process })?.figure.reference,
           let share = Indicators.share(emissions, of: energy)
         else { continue }
-        let formula = "\(reference(Layout.Sheet.combustion, row, source))/\(reference(nil, row, C.energy))"
-        try sheet.write(context.formula(formula, share), row, column, Styles.share)
+        try sheet.write(context.figure(share, share.value, on: cells, scale: 1), row, column, Styles.share)
       }
     }
 
@@ -94,11 +101,9 @@ extension WorkbookWriter {
       let aggregates: [Aggregate] = [.total] + (columns.seriesGrowth == nil ? [] : [columns.stageSeries])
       for aggregate in aggregates {
         guard let column = columns.growth(aggregate),
-          let growth = Indicators.growth(from: previous.total(aggregate), to: year.total(aggregate))
+          let growth = Indicators.growth(from: previous.figure(aggregate).reference, to: year.figure(aggregate).reference)
         else { continue }
-        let series = C.column(aggregate)
-        let formula = "\(reference(nil, row, series))/\(reference(nil, row - 1, series))-1"
-        try sheet.write(context.formula(formula, growth), row, column, Styles.share)
+        try sheet.write(context.figure(growth, growth.value, on: context.cells.seen(from: sheet.name), scale: 1), row, column, Styles.share)
       }
     }
 
@@ -106,7 +111,8 @@ extension WorkbookWriter {
     private func writeStages(_ sheet: SheetBuilder, _ year: YearAccount, row: Int) throws(XLSXError) {
       let value = year.total(columns.stageSeries).value(in: Self.unit)
       for (stage, column) in zip(context.record.stages.declared, columns.stageColumns) where (stage.first...stage.last).contains(year.year) {
-        try sheet.write(context.formula(reference(nil, row, C.column(columns.stageSeries)), value), row, column, Styles.emissions)
+        let series = year.figure(columns.stageSeries).reference
+        try sheet.write(context.figure(series, value, on: context.cells.seen(from: sheet.name), scale: Self.unit.toBase), row, column, Styles.emissions)
       }
     }
 

@@ -2,17 +2,25 @@
 /// `SUM`, `MAX`, `MIN`, numbers, A1 references with an optional sheet), over a dictionary of
 /// cell values: the check that a rendered formula computes what the expression computes,
 /// without LibreOffice.
-struct FormulaEvaluator {
+public struct FormulaEvaluator: Sendable {
   /// Cell values by `Sheet!A1` (sheet unquoted, references without `$`).
-  var cells: [String: Double]
+  public var cells: [String: Double]
   /// The sheet a reference without a sheet name belongs to.
-  var currentSheet: String
+  public var currentSheet: String
 
-  struct Failure: Error, CustomStringConvertible {
-    let description: String
+  /// An evaluator over `cells`, for formulas of `currentSheet`.
+  public init(cells: [String: Double], currentSheet: String) {
+    self.cells = cells
+    self.currentSheet = currentSheet
   }
 
-  func evaluate(_ formula: String) throws -> Double {
+  /// A formula the evaluator cannot read, or a cell it does not have.
+  public struct Failure: Error, CustomStringConvertible {
+    public let description: String
+  }
+
+  /// The value of `formula` (with or without its leading `=`).
+  public func evaluate(_ formula: String) throws -> Double {
     var parser = Parser(bytes: Array(formula.utf8), evaluator: self)
     if parser.peek == UInt8(ascii: "=") { parser.index += 1 }
     let value = try parser.sum()
@@ -46,7 +54,8 @@ struct FormulaEvaluator {
     return (row, column)
   }
 
-  static func name(row: Int, column: Int) -> String {
+  /// `B12` for the 1-based row 12 and column 2.
+  public static func name(row: Int, column: Int) -> String {
     var letters = ""
     var rest = column
     while rest > 0 {
