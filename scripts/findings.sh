@@ -21,6 +21,7 @@ if [ -d "$ceads" ]; then
   trap 'rm -rf "$tmp"' EXIT
   "$bin" batch --inputs "$ceads" --output "$tmp" --format md csv 2>&1 | sed "s|$tmp/|<output>/|g" > "$out/batch-ceads-provincial-summary.txt"
   cp "$tmp/national/ceads-provincial/national.md" "$out/national-ceads-provincial.md"
-  cp "$tmp/national/ceads-provincial/national.csv" "$out/national-ceads-provincial.csv"
+  cp "$tmp/national/ceads-provincial/national-provinces.csv" "$out/national-ceads-provincial-provinces.csv"
+  cp "$tmp/national/ceads-provincial/national-years.csv" "$out/national-ceads-provincial-years.csv"
 fi
 ls -l "$out"

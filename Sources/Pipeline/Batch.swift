@@ -105,7 +105,7 @@ extension Pipeline {
           let mine = outcomes.filter { $0.methodology == methodology.name }
           let summary = NationalSummary(accounts: mine.compactMap(\.account), methodology: methodology)
           let failures = mine.compactMap { outcome in outcome.error.map { NationalWriter.Failure(province: outcome.province, message: $0) } }
-          written += try Self.writeNational(summary, failures: failures, formats: job.formats, template: nationalTemplate, to: job.output)
+          written += try Self.writeNational(summary, failures: failures, formats: job.formats, template: nationalTemplate, to: job.output, language: job.language)
         }
         return written
       }
@@ -143,14 +143,17 @@ extension Pipeline {
     }
   }
 
-  /// Writes `<output>/national/<methodology>/`: national.csv, national.xlsx, national.md, all or none.
+  /// Writes `<output>/national/<methodology>/`: national-provinces.csv, national-years.csv, national.xlsx, national.md and index.md, all or none.
   static func writeNational(
     _ summary: NationalSummary, failures: [NationalWriter.Failure], formats: Set<OutputFormat>, template: (text: String, name: String)?,
-    to output: String
+    to output: String, language: Language = .en
   ) throws(PipelineError) -> [String] {
     var staging = StagedFiles(folder: "\(output)/national/\(summary.methodology.name)")
     defer { staging.discard() }
-    if formats.contains(.csv) { try staging.stage("national.csv", bytes: Array(NationalWriter.csv(summary).utf8)) }
+    if formats.contains(.csv) {
+      try staging.stage("national-provinces.csv", bytes: Array(NationalWriter.provincesCSV(summary).utf8))
+      try staging.stage("national-years.csv", bytes: Array(NationalWriter.yearsCSV(summary).utf8))
+    }
     if formats.contains(.xlsx) {
       let path = try staging.reserve("national.xlsx")
       do {
@@ -166,6 +169,7 @@ extension Pipeline {
       }
       try staging.stage("national.md", bytes: Array(text.utf8))
     }
+    try staging.stageIndex(title: "national · \(summary.methodology.name)", language: language)
     return try staging.commit()
   }
 }

@@ -93,6 +93,7 @@ extension Pipeline {
     try staging.stage("diff.md", bytes: Array(DiffMarkdown.render(comparison).utf8))
     let path = try staging.reserve("diff.xlsx")
     do { try DiffWorkbook.write(comparison, to: path) } catch { throw PipelineError("cannot write the comparison workbook: \(error)") }
+    try staging.stageIndex(title: "\(comparison.a) vs \(comparison.b)", language: .en)
     return try staging.commit()
   }
 

@@ -20,8 +20,9 @@ public enum NationalWriter {
 
   // MARK: - CSV
 
-  /// `national.csv`: one row per province, ranked, then the national sum per year.
-  public static func csv(_ summary: NationalSummary) -> String {
+  /// `national-provinces.csv`: one row per province, ranked; one table, tonnes in the column names
+  /// (a tidy table: pandas and R read it with no options).
+  public static func provincesCSV(_ summary: NationalSummary) -> String {
     var lines = [
       "rank,province,first_year,last_year,total_tCO2,combustion_tCO2,electricity_tCO2,process_tCO2,cement_t,intensity_tCO2_per_t_cement,process_share,last_year_total_tCO2,peak_year,pattern"
     ]
@@ -34,8 +35,12 @@ public enum NationalWriter {
           p.pattern,
         ].joined(separator: ","))
     }
-    lines.append("")
-    lines.append("year,provinces,total_tCO2,combustion_tCO2,electricity_tCO2,process_tCO2,cement_t")
+    return lines.joined(separator: "\n") + "\n"
+  }
+
+  /// `national-years.csv`: one row per year, the sum over the provinces accounted; one table.
+  public static func yearsCSV(_ summary: NationalSummary) -> String {
+    var lines = ["year,provinces,total_tCO2,combustion_tCO2,electricity_tCO2,process_tCO2,cement_t"]
     for row in summary.byYear {
       let t = { (a: Aggregate) in number(row.totals[a]?.baseValue ?? 0) }
       lines.append("\(row.year),\(row.provinces),\(t(.total)),\(t(.combustion)),\(t(.electricity)),\(t(.process)),\(number(row.cement.baseValue))")
