@@ -41,7 +41,7 @@ public enum OutputIndex {
     case "national-years.csv": return zh ? "每年一行：全国合计（整洁表）" : "one row per year: the national sum (a tidy table)"
     case "diff.md": return zh ? "两次核算的比较" : "the comparison of the two accounts"
     case "diff.xlsx": return zh ? "比较工作簿" : "the comparison as a workbook"
-    case "diff.csv": return zh ? "每个变化的数字，机器可读" : "every changed figure, machine-readable"
+    case "diff-attribution.csv": return zh ? "每项变化按方法学选择组分解，精确到克（整洁表）" : "each change split by group of choices, in whole grams (a tidy table)"
     default:
       if file.hasSuffix(".svg") { return zh ? "报告中的图" : "a figure of the report" }
       if file.hasSuffix(".csv") { return zh ? "机器可读的表" : "a machine-readable table" }

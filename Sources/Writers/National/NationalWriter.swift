@@ -72,7 +72,9 @@ public enum NationalWriter {
     let percent = CellStyle(numberFormat: "0.0%", border: .thin)
     let plain = CellStyle(border: .thin)
 
+    PrintLayout.apply(to: workbook, title: "Cement CO₂ by province (\(summary.methodology.name))", language: .en)
     let sheet = try workbook.addWorksheet(named: "Provinces")
+    try sheet.apply(PageSetup(landscape: true, repeatRows: 2...2))
     let period = summary.byYear.first.map { "\($0.year)–\(summary.byYear.last!.year)" } ?? ""
     try sheet.write(.text("Cement CO₂ by province, \(period), methodology \(summary.methodology.name), ranked by the period total"), row: 0, column: 0, style: title)
     let headers = [
@@ -105,6 +107,7 @@ public enum NationalWriter {
     try sheet.freezePanes(row: 3, column: 2)
 
     let national = try workbook.addWorksheet(named: "National")
+    try national.apply(PageSetup(landscape: true, repeatRows: 2...2))
     try national.write(.text("Sum over the provinces accounted, by year (10⁴ t CO₂; cement 10⁴ t)"), row: 0, column: 0, style: title)
     let nationalHeaders = ["Year", "Provinces", "Combustion (10⁴ t CO₂)", "Electricity (10⁴ t CO₂)", "Process (10⁴ t CO₂)", "Total (10⁴ t CO₂)", "Cement output (10⁴ t)", "Intensity (t CO₂/t cement)"]
     try national.writeRow(nationalHeaders.map(CellValue.text), row: 2, style: header)
@@ -134,6 +137,7 @@ public enum NationalWriter {
     }
 
     let checks = try workbook.addWorksheet(named: "Checks")
+    try checks.apply(PageSetup(landscape: true, repeatRows: 2...2))
     try checks.write(.text("What the checks found in the provinces' inputs (each province's workbook lists every finding with its cell)"), row: 0, column: 0, style: title)
     try checks.writeRow(["Check", "Severity", "Findings", "Provinces (count)", "Provinces"].map(CellValue.text), row: 2, style: header)
     for (i, tally) in summary.checks.enumerated() {
@@ -149,6 +153,7 @@ public enum NationalWriter {
     try checks.setColumnWidth(4...4, width: 120)
 
     let notes = try workbook.addWorksheet(named: "Notes")
+    try notes.apply(PageSetup(landscape: true))
     try notes.write(.text("Methodology: \(summary.methodology.name) — \(summary.methodology.title)"), row: 0, column: 0, style: title)
     var line = 2
     for file in summary.methodology.files {

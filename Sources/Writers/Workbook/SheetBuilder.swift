@@ -8,6 +8,8 @@ extension WorkbookWriter {
     let worksheet: Worksheet
     /// The widest content of each column written so far, by column index.
     private var widths: [Double?] = []
+    /// The first row of column headers, printed again at the top of every page.
+    private var headerRow: Int?
 
     init(_ worksheet: Worksheet) { self.worksheet = worksheet }
 
@@ -59,6 +61,7 @@ extension WorkbookWriter {
 
     /// A row of column headers starting at `column`, tall enough for their lines.
     func headers(_ titles: [String], row: Int, column: Int = 0) throws(XLSXError) {
+      if headerRow == nil { headerRow = row }
       for (offset, title) in titles.enumerated() { try write(.text(title), row, column + offset, Styles.header) }
       let lines = titles.map { $0.split(separator: "\n", omittingEmptySubsequences: false).count }.max() ?? 1
       try worksheet.setRowHeight(row, height: Double(lines) * 15 + 3)
@@ -84,14 +87,14 @@ extension WorkbookWriter {
     }
 
     /// Finishes the sheet: sizes every written column to its widest content (within
-    /// `minimum`…`maximum` characters) and prints it landscape, one page wide.
+    /// `minimum`…`maximum` characters) and prints it landscape on A4, one page wide, its first
+    /// header row repeated at the top of every page (the one place that sets a sheet's print layout).
     func finish(minimum: Double = 6, maximum: Double = 70) throws(XLSXError) {
       for (column, width) in widths.enumerated() {
         guard let width else { continue }
         try worksheet.setColumnWidth(column, width: min(max(width + 2, minimum), maximum))
       }
-      try worksheet.setLandscape()
-      try worksheet.fitToPageWidth()
+      try worksheet.apply(PageSetup(landscape: true, fitToWidth: true, repeatRows: headerRow.map { $0...$0 }))
     }
   }
 
