@@ -164,7 +164,7 @@ extension Pipeline {
     }
     if formats.contains(.md), let template {
       let text: String
-      do { text = try NationalWriter.markdown(summary, failures: failures, template: template.text, templateName: template.name) } catch {
+      do { text = try NationalWriter.markdown(summary, failures: failures, template: template.text, templateName: template.name, language: language) } catch {
         throw PipelineError("\(error)")
       }
       try staging.stage("national.md", bytes: Array(text.utf8))

@@ -68,7 +68,7 @@ These are left out of the sums above:
 
 排放最多的省份为 **{{largest}}**。排放强度为每吨水泥的总 CO₂（燃料燃烧、电力和工艺过程）；形态为总排放三段拟合各段的走向（年均 ±1 % 以内为平稳）。
 
-| 排名 | 省份 | 总排放（Mt CO₂） | 燃料燃烧 | 电力 | 工艺过程 | 末年（Mt） | t CO₂/t 水泥 | 过程占比（%） | 峰值年 | 形态 |
+| 排名 | 省份 | 总排放（万吨 CO₂） | 燃料燃烧 | 电力 | 工艺过程 | 末年（万吨 CO₂） | t CO₂/t 水泥 | 过程占比（%） | 峰值年 | 形态 |
 |---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---|
 {{#provinces}}
 | {{rank}} | {{province}} | {{total}} | {{combustion}} | {{electricity}} | {{process}} | {{lastYear}} | {{intensity}} | {{processShare}} | {{peakYear}} | {{pattern}} |
@@ -79,7 +79,7 @@ These are left out of the sums above:
 
 ## 2. 已核算省份合计
 
-| 年份 | 省份数 | 燃料燃烧（Mt CO₂） | 电力 | 工艺过程 | 合计 | 水泥（Mt） | t CO₂/t 水泥 |
+| 年份 | 省份数 | 燃料燃烧（万吨 CO₂） | 电力 | 工艺过程 | 合计 | 水泥（万吨） | t CO₂/t 水泥 |
 |---:|---:|---:|---:|---:|---:|---:|---:|
 {{#years}}
 | {{year}} | {{provinces}} | {{combustion}} | {{electricity}} | {{process}} | {{total}} | {{cement}} | {{intensity}} |

@@ -9,6 +9,8 @@ public struct PageSetup: Sendable, Hashable {
   public var landscape: Bool
   /// Scale so that every column fits one page width (any number of pages tall).
   public var fitToWidth: Bool
+  /// Scale so that the whole sheet fits one page (a short table and its chart).
+  public var fitToOnePage: Bool
   /// Rows printed at the top of every page (the header rows), 0-based; nil for none.
   public var repeatRows: ClosedRange<Int>?
   /// The page header and footer, three parts each (left, centre, right), as plain text;
@@ -21,11 +23,12 @@ public struct PageSetup: Sendable, Hashable {
   public var a4: Bool
 
   public init(
-    landscape: Bool = false, fitToWidth: Bool = true, repeatRows: ClosedRange<Int>? = nil, header: HeaderFooter? = nil,
+    landscape: Bool = false, fitToWidth: Bool = true, fitToOnePage: Bool = false, repeatRows: ClosedRange<Int>? = nil, header: HeaderFooter? = nil,
     footer: HeaderFooter? = nil, printArea: (rows: ClosedRange<Int>, columns: ClosedRange<Int>)? = nil, a4: Bool = true
   ) {
     self.landscape = landscape
     self.fitToWidth = fitToWidth
+    self.fitToOnePage = fitToOnePage
     self.repeatRows = repeatRows
     self.header = header
     self.footer = footer
@@ -34,13 +37,14 @@ public struct PageSetup: Sendable, Hashable {
   }
 
   public static func == (a: PageSetup, b: PageSetup) -> Bool {
-    a.landscape == b.landscape && a.fitToWidth == b.fitToWidth && a.repeatRows == b.repeatRows && a.header == b.header && a.footer == b.footer
+    a.landscape == b.landscape && a.fitToWidth == b.fitToWidth && a.fitToOnePage == b.fitToOnePage && a.repeatRows == b.repeatRows && a.header == b.header && a.footer == b.footer
       && a.printArea?.rows == b.printArea?.rows && a.printArea?.columns == b.printArea?.columns && a.a4 == b.a4
   }
 
   public func hash(into hasher: inout Hasher) {
     hasher.combine(landscape)
     hasher.combine(fitToWidth)
+    hasher.combine(fitToOnePage)
     hasher.combine(repeatRows)
     hasher.combine(header)
     hasher.combine(footer)
@@ -98,7 +102,7 @@ extension Worksheet {
     func operation() -> String { "set the page layout of \(quotedSheetName(name))" }
     let sheet = try liveHandle(operation())
     if setup.landscape { worksheet_set_landscape(sheet) } else { worksheet_set_portrait(sheet) }
-    if setup.fitToWidth { worksheet_fit_to_pages(sheet, 1, 0) }
+    if setup.fitToOnePage { worksheet_fit_to_pages(sheet, 1, 1) } else if setup.fitToWidth { worksheet_fit_to_pages(sheet, 1, 0) }
     if setup.a4 { worksheet_set_paper(sheet, 9) }
     if let rows = setup.repeatRows {
       let (_, first, _) = try cell(rows.lowerBound, 0, operation())

@@ -178,20 +178,23 @@ public enum NationalWriter {
   // MARK: - Report
 
   /// `national.md`, rendered from a template with every figure formatted.
-  public static func markdown(_ summary: NationalSummary, failures: [Failure], template: String, templateName: String) throws(ReportError) -> String {
+  public static func markdown(
+    _ summary: NationalSummary, failures: [Failure], template: String, templateName: String, language: Language = .en
+  ) throws(ReportError) -> String {
     let parsed = try ReportWriter.parse(template, name: templateName)
-    return parsed.render(model(summary, failures: failures))
+    return parsed.render(model(summary, failures: failures, language: language))
   }
 
   /// The report's view model: plain dictionaries and arrays, every number formatted.
-  static func model(_ summary: NationalSummary, failures: [Failure]) -> [String: Any] {
-    let mt = { (q: Quantity<CO2Mass>) in Format.fixed(q.value(in: .megatonnesCO2), 2) }
+  static func model(_ summary: NationalSummary, failures: [Failure], language: Language = .en) -> [String: Any] {
+    let words = NationalWords(language)
+    let mt = { (q: Quantity<CO2Mass>) in words.mass(q) }
     let provinces: [[String: Any]] = summary.provinces.map { p in
       [
-        "rank": "\(p.rank)", "province": MarkdownText.cell(p.province), "total": mt(p.total), "combustion": mt(p.combustion),
+        "rank": "\(p.rank)", "province": MarkdownText.cell(words.province(p.province)), "total": mt(p.total), "combustion": mt(p.combustion),
         "electricity": mt(p.electricity), "process": mt(p.process), "lastYear": mt(p.lastYearTotal),
         "intensity": p.intensity.map { Format.fixed($0, 3) } ?? "–", "processShare": p.processShare.map { Format.fixed($0 * 100, 1) } ?? "–",
-        "peakYear": p.peakYear.map(String.init) ?? "–", "pattern": p.pattern,
+        "peakYear": p.peakYear.map(String.init) ?? "–", "pattern": words.pattern(p.pattern),
       ]
     }
     let years: [[String: Any]] = summary.byYear.map { row in
@@ -199,7 +202,7 @@ public enum NationalWriter {
       return [
         "year": "\(row.year)", "provinces": "\(row.provinces)", "combustion": mt(row.totals[.combustion] ?? Quantity(baseValue: 0)),
         "electricity": mt(row.totals[.electricity] ?? Quantity(baseValue: 0)), "process": mt(row.totals[.process] ?? Quantity(baseValue: 0)),
-        "total": mt(total), "cement": Format.fixed(row.cement.baseValue / 1e6, 1),
+        "total": mt(total), "cement": words.cement(row.cement.baseValue),
         "intensity": row.cement.baseValue > 0 ? Format.fixed(total.baseValue / row.cement.baseValue, 3) : "–",
       ]
     }
@@ -215,18 +218,18 @@ public enum NationalWriter {
       "methodology": summary.methodology.name, "methodologyTitle": MarkdownText.inline(summary.methodology.title),
       "period": summary.byYear.first.map { "\($0.year)–\(summary.byYear.last!.year)" } ?? "",
       "provinceCount": "\(summary.provinces.count)", "provinces": provinces, "years": years,
-      "largest": summary.provinces.first.map { MarkdownText.inline($0.province) } ?? "–",
-      "patterns": separated(patterns.map { ["pattern": $0.pattern, "count": "\($0.count)"] }),
+      "largest": summary.provinces.first.map { MarkdownText.inline(words.province($0.province)) } ?? "–",
+      "patterns": separated(patterns.map { ["pattern": words.pattern($0.pattern), "count": "\($0.count)"] }),
       "peaks": separated(peaks.map { ["year": "\($0.year)", "count": "\($0.count)"] }),
       "checks": summary.checks.map { tally in
         [
-          "check": MarkdownText.cell(tally.check), "severity": tally.severity.rawValue, "findings": "\(tally.findings)",
+          "check": MarkdownText.cell(tally.check), "severity": words.severity(tally.severity.rawValue), "findings": "\(tally.findings)",
           "provinceCount": "\(tally.provinces.count)",
-          "provinces": MarkdownText.cell(tally.provinces.count > 8 ? tally.provinces.prefix(8).joined(separator: ", ") + " …" : tally.provinces.joined(separator: ", ")),
+          "provinces": MarkdownText.cell(words.list(tally.provinces.map(words.province), limit: 8)),
         ]
       },
       "hasChecks": !summary.checks.isEmpty,
-      "failures": failures.map { ["province": MarkdownText.inline($0.province), "message": MarkdownText.inline($0.message)] },
+      "failures": failures.map { ["province": MarkdownText.inline(words.province($0.province)), "message": MarkdownText.inline($0.message)] },
       "hasFailures": !failures.isEmpty,
     ]
   }
