@@ -6,11 +6,14 @@
 public struct ProvinceName: Sendable, Hashable {
   /// The id the inputs use (`liaoning`, `innermongolia`).
   public let id: String
+  /// The English name (`Inner Mongolia`).
   public let english: String
+  /// The Chinese short name (`内蒙古`).
   public let chinese: String
   /// Other spellings of the id found in folder names (`inner_mongolia`, `neimenggu`, `xizang`).
   public let aliases: [String]
 
+  /// The 31 divisions, in the yearbooks' order.
   public static let all: [ProvinceName] = [
     .init(id: "beijing", english: "Beijing", chinese: "北京"),
     .init(id: "tianjin", english: "Tianjin", chinese: "天津"),

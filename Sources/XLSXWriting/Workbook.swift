@@ -113,6 +113,7 @@ public final class Workbook {
   private var chartRanges: [ChartRange] = []
   /// The page header and footer of every worksheet added from now on (print layout).
   public var pageHeader: HeaderFooter?
+  /// The page footer of every worksheet added from now on.
   public var pageFooter: HeaderFooter?
 
   /// Starts an empty workbook that ``close()`` will write to `path`.

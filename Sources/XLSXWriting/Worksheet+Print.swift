@@ -16,12 +16,14 @@ public struct PageSetup: Sendable, Hashable {
   /// The page header and footer, three parts each (left, centre, right), as plain text;
   /// ``HeaderFooter/page`` and ``HeaderFooter/pages`` stand for the page number and count.
   public var header: HeaderFooter?
+  /// The page footer (see ``header``).
   public var footer: HeaderFooter?
   /// The cells printed (rows and columns, 0-based, inclusive); nil prints what is written.
   public var printArea: (rows: ClosedRange<Int>, columns: ClosedRange<Int>)?
   /// ISO A4 paper (libxlsxwriter paper type 9) rather than the printer's default.
   public var a4: Bool
 
+  /// A layout: portrait, one page wide and A4 unless told otherwise.
   public init(
     landscape: Bool = false, fitToWidth: Bool = true, fitToOnePage: Bool = false, repeatRows: ClosedRange<Int>? = nil, header: HeaderFooter? = nil,
     footer: HeaderFooter? = nil, printArea: (rows: ClosedRange<Int>, columns: ClosedRange<Int>)? = nil, a4: Bool = true
@@ -36,11 +38,13 @@ public struct PageSetup: Sendable, Hashable {
     self.a4 = a4
   }
 
+  /// Equal when every option is.
   public static func == (a: PageSetup, b: PageSetup) -> Bool {
     a.landscape == b.landscape && a.fitToWidth == b.fitToWidth && a.fitToOnePage == b.fitToOnePage && a.repeatRows == b.repeatRows && a.header == b.header && a.footer == b.footer
       && a.printArea?.rows == b.printArea?.rows && a.printArea?.columns == b.printArea?.columns && a.a4 == b.a4
   }
 
+  /// Hashes the options (the print area is left out; equality still compares it).
   public func hash(into hasher: inout Hasher) {
     hasher.combine(landscape)
     hasher.combine(fitToWidth)
@@ -54,8 +58,11 @@ public struct PageSetup: Sendable, Hashable {
 
 /// A page header or footer: left, centre and right text.
 public struct HeaderFooter: Sendable, Hashable {
+  /// The text at the left of the page.
   public var left: String
+  /// The text in the centre.
   public var center: String
+  /// The text at the right.
   public var right: String
 
   /// Stands for the page number in a part's text.
@@ -65,6 +72,7 @@ public struct HeaderFooter: Sendable, Hashable {
   /// Stands for the sheet's name in a part's text.
   public static let sheet = "\u{E002}"
 
+  /// A header or footer of three parts, any of them empty.
   public init(left: String = "", center: String = "", right: String = "") {
     self.left = left
     self.center = center
