@@ -12,8 +12,9 @@ import Testing
     #expect(result.status == 0, "\(result.stderr)")
     // gap-linear changes only 2008 and 2018 (interpolated rather than carried forward).
     #expect(result.stdout.contains("years with the largest changes of the total (10⁴ t CO₂):\n    2018: 4110.73 → 4296.90 (+186.17, +4.53 %)\n    2008:"), "\(result.stdout)")
+    #expect(result.stdout.contains("2008 combustion Fuel Oil:") && !result.stdout.contains("fuel_oil"), "\(result.stdout)")
     #expect(!result.stdout.contains("2000:") && !result.stdout.contains("2013:") && !result.stdout.contains(" Mt"), "\(result.stdout)")
-    #expect(result.stdout.contains("figures with the largest changes (10⁴ t CO₂), 5 of 16:\n    2018 combustion coal: 1713.17 → 1884.99 (+171.82, +10.03 %)"))
+    #expect(result.stdout.contains("figures with the largest changes (10⁴ t CO₂), 5 of 16:\n    2018 combustion Coal: 1713.17 → 1884.99 (+171.82, +10.03 %)"))
     // The exact parts in grams are in the CSV, and add up to each figure's change.
     let csv = try String(contentsOf: folder.appendingPathComponent("d/diff-attribution.csv"), encoding: .utf8)
     #expect(csv.hasPrefix("year,scope,source,group,part_gCO2\n"))

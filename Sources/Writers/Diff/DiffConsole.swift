@@ -1,3 +1,4 @@
+import CementModel
 import Comparison
 import Foundation
 
@@ -31,7 +32,7 @@ enum DiffConsole {
       lines.append("  figures with the largest changes (10⁴ t CO₂)\(figures.count > listed ? ", \(listed) of \(figures.count)" : ""):")
       for f in largest {
         lines.append(
-          "    \(f.key.year) \(f.key.scope) \(f.key.source): \(amount(f.old)) → \(amount(f.new)) (\(signed(f.absolute)), \(DiffMarkdown.percent(f.relative)))")
+          "    \(f.key.year) \(f.key.scope) \(sourceName(f.key.source)): \(amount(f.old)) → \(amount(f.new)) (\(signed(f.absolute)), \(DiffMarkdown.percent(f.relative)))")
       }
     }
     if let attribution = c.attribution, !attribution.groups.isEmpty {
@@ -43,6 +44,11 @@ enum DiffConsole {
     }
     for output in outputs { lines.append("  wrote \(output)") }
     return lines.joined(separator: "\n") + "\n"
+  }
+
+  /// A source as people name it: the catalogue's English name (`Fuel Oil`), else the id.
+  static func sourceName(_ source: String) -> String {
+    FuelCatalogue.standard[Fuel(source)]?.englishName ?? source
   }
 
   /// t CO₂ in 10⁴ t CO₂, two decimals (the study's precision); `—` when absent.
