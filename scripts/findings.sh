@@ -26,7 +26,8 @@ if [ -d "$ceads" ]; then
     | sed "s|$tmp/|<output>/|g" > "$out/batch-ceads-summary.txt"
   for m in ceads-national ceads-provincial; do
     cp "$tmp/national/$m/national.md" "$out/national-$m.md"
-    cp "$tmp/national/$m/national.csv" "$out/national-$m.csv"
+    cp "$tmp/national/$m/national-provinces.csv" "$out/national-$m-provinces.csv"
+    cp "$tmp/national/$m/national-years.csv" "$out/national-$m-years.csv"
   done
 fi
 ls -l "$out"

@@ -126,6 +126,9 @@ struct StagedFiles: ~Copyable {
     return nil
   }
 
+  /// The names of the files staged so far, in order (`emissions.csv`, `workbook.xlsx` …).
+  var stagedNames: [String] { staged.map { String($0.final.dropFirst(folder.count + 1)) } }
+
   /// Removes what was staged but not committed, and the folders this run created.
   func discard() {
     for file in staged { unlink(file.temporary) }

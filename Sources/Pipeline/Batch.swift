@@ -176,7 +176,7 @@ extension Pipeline {
     }
   }
 
-  /// Writes `<output>/national/<methodology>/`: national.csv, national.xlsx, national.md, all or none.
+  /// Writes `<output>/national/<methodology>/`: national-provinces.csv, national-years.csv, national.xlsx, national.md and index.md, all or none.
   static func writeNational(
     _ summary: NationalSummary, failures: [NationalWriter.Failure], notes: NationalNotes = NationalNotes(), language: Language = .en,
     formats: Set<OutputFormat>, template: (text: String, name: String)?, to output: String, carbonCost: [CarbonCostAccount] = []
@@ -184,7 +184,8 @@ extension Pipeline {
     var staging = StagedFiles(folder: "\(output)/national/\(summary.methodology.name)")
     defer { staging.discard() }
     if formats.contains(.csv) {
-      try staging.stage("national.csv", bytes: Array(NationalWriter.csv(summary).utf8))
+      try staging.stage("national-provinces.csv", bytes: Array(NationalWriter.provincesCSV(summary).utf8))
+      try staging.stage("national-years.csv", bytes: Array(NationalWriter.yearsCSV(summary).utf8))
       try staging.stage("anomalies.csv", bytes: Array(NationalWriter.anomaliesCSV(summary.anomalies).utf8))
     }
     if formats.contains(.csv), !carbonCost.isEmpty {
@@ -209,6 +210,7 @@ extension Pipeline {
       }
       try staging.stage("national.md", bytes: Array(text.utf8))
     }
+    try staging.stageIndex(title: "national · \(summary.methodology.name)", language: language)
     return try staging.commit()
   }
 }

@@ -86,13 +86,15 @@ extension Pipeline {
       provenance: record.provenance, notes: notes)
   }
 
-  /// Writes `diff.md` and `diff.xlsx` into `folder`, both or neither.
+  /// Writes `diff.md`, `diff.xlsx`, `diff-attribution.csv` (when there is an attribution) and `index.md` into `folder`, all or none.
   public static func writeDiff(_ comparison: Comparison, to folder: String) throws(PipelineError) -> [String] {
     var staging = StagedFiles(folder: folder)
     defer { staging.discard() }
     try staging.stage("diff.md", bytes: Array(DiffMarkdown.render(comparison).utf8))
+    if let csv = DiffCSV.attribution(comparison) { try staging.stage("diff-attribution.csv", bytes: Array(csv.utf8)) }
     let path = try staging.reserve("diff.xlsx")
     do { try DiffWorkbook.write(comparison, to: path) } catch { throw PipelineError("cannot write the comparison workbook: \(error)") }
+    try staging.stageIndex(title: "\(comparison.a) vs \(comparison.b)", language: .en)
     return try staging.commit()
   }
 

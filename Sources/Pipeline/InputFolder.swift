@@ -28,10 +28,11 @@ public struct InputFolder: Sendable {
     ceadsFolder = ceads ?? [root, root + "/ceads"].first(where: CEADsSource.isCEADsFolder)
   }
 
-  /// Where methodologies are looked up by name: the inputs' own folder, then the bundled library.
+  /// Where methodologies are looked up by name: the inputs' own folder, then the bundled library
+  /// (`./Inputs/methodologies` when there is one, then the copy built into the binary).
   public var methodologyFolders: [String] {
     let own = root + "/methodologies"
-    return own == Self.bundledMethodologies ? [own] : [own, Self.bundledMethodologies]
+    return (own == Self.bundledMethodologies ? [own] : [own, Self.bundledMethodologies]) + [BuiltIn.methodologiesFolder]
   }
 
   static let bundledMethodologies = "Inputs/methodologies"
@@ -89,12 +90,13 @@ public struct InputFolder: Sendable {
       return nameOrPath
     }
     let candidates = methodologyFolders.map { $0 + "/" + nameOrPath + ".yaml" }
-    guard let path = candidates.first(where: { FileManager.default.fileExists(atPath: $0) }) else {
+    guard let path = candidates.first(where: { FileManager.default.fileExists(atPath: $0) || BuiltIn.text($0) != nil }) else {
       let known = Set(methodologyFolders.flatMap { folder in
-        ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).filter { $0.hasSuffix(".yaml") }.map { String($0.dropLast(5)) }
+        (((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []) + BuiltIn.names(in: folder))
+          .filter { $0.hasSuffix(".yaml") }.map { String($0.dropLast(5)) }
       }).sorted()
       throw PipelineError(
-        "no methodology '\(nameOrPath)' in \(methodologyFolders.joined(separator: " or "))",
+        "no methodology '\(nameOrPath)' in \(methodologyFolders.dropLast().joined(separator: " or ")) or the built-in ones",
         hint: known.isEmpty ? "pass a path to a .yaml file" : "available: \(known.joined(separator: ", "))")
     }
     return path
@@ -146,6 +148,7 @@ func readBytes(_ path: String) throws(PipelineError) -> [UInt8] {
     default: PipelineError("\(path): error: cannot read the file: \(String(cString: strerror(reason)))")
     }
   }
+  if let text = BuiltIn.text(path) { return Array(text.utf8) }
   var status = stat()
   guard stat(path, &status) == 0 else { throw failure(errno) }
   try requireRegularFile(path, status)

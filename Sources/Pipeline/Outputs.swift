@@ -31,12 +31,13 @@ extension Pipeline {
       language: language)
   }
 
-  /// The templates folder: the one given, else `./Templates`, else `Templates` beside the inputs folder.
+  /// The templates folder: the one given, else `./Templates`, else `Templates` beside the inputs
+  /// folder, else the templates built into the binary (``BuiltIn``).
   public func templatesFolder(_ given: String?) -> String {
     if let given { return given }
     let beside = StagedFiles.parent(of: inputs.root)
     let candidates = ["Templates", beside.isEmpty ? "Templates" : beside + "/Templates"]
-    return candidates.first { FileManager.default.fileExists(atPath: $0) } ?? "Templates"
+    return candidates.first { FileManager.default.fileExists(atPath: $0) } ?? BuiltIn.templatesFolder
   }
 
   /// The report template for a language, read from the templates folder and parsed.
@@ -93,6 +94,7 @@ extension Pipeline {
       }
       try staging.stage("report.md", bytes: Array(rendered.markdown.utf8))
     }
+    try staging.stageIndex(title: "\(record.account.province) · \(record.account.methodology.name)", language: record.language)
     return try staging.commit()
   }
 }

@@ -111,6 +111,10 @@ public final class Workbook {
   private var recentFormats: [(style: CellStyle, format: UnsafeMutablePointer<lxw_format>)] = []
   /// Chart series ranges whose data caches ``close()`` fills (see ChartDataCache.swift).
   private var chartRanges: [ChartRange] = []
+  /// The page header and footer of every worksheet added from now on (print layout).
+  public var pageHeader: HeaderFooter?
+  /// The page footer of every worksheet added from now on.
+  public var pageFooter: HeaderFooter?
 
   /// Starts an empty workbook that ``close()`` will write to `path`.
   ///
@@ -182,7 +186,9 @@ public final class Workbook {
     guard let sheet = workbook_add_worksheet(workbook, name) else {
       throw .library(LXW_ERROR_PARAMETER_VALIDATION, operation)
     }
-    return Worksheet(workbook: self, handle: sheet, name: name)
+    let worksheet = Worksheet(workbook: self, handle: sheet, name: name)
+    try worksheet.apply(PageSetup(header: pageHeader, footer: pageFooter))
+    return worksheet
   }
 
   /// Writes the workbook to ``path`` and frees all of its memory. Runs at most once.

@@ -240,7 +240,7 @@ public final class Worksheet {
 
   // MARK: Helpers
 
-  private func liveHandle(_ operation: @autoclosure () -> String) throws(XLSXError) -> UnsafeMutablePointer<
+  func liveHandle(_ operation: @autoclosure () -> String) throws(XLSXError) -> UnsafeMutablePointer<
     lxw_worksheet
   > {
     _ = try workbook.liveHandle(operation())
@@ -248,7 +248,7 @@ public final class Worksheet {
   }
 
   /// The live sheet and the C indices of a cell, or an error naming the cell.
-  private func cell(_ row: Int, _ column: Int, _ operation: @autoclosure () -> String) throws(XLSXError)
+  func cell(_ row: Int, _ column: Int, _ operation: @autoclosure () -> String) throws(XLSXError)
     -> (UnsafeMutablePointer<lxw_worksheet>, lxw_row_t, lxw_col_t)
   {
     let sheet = try liveHandle(operation())

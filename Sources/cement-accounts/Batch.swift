@@ -18,8 +18,8 @@ struct Batch: ParsableCommand {
       ../shared/data/ceads; methodologies are then taken from
       ./Inputs/methodologies). Each province is written to
       <output>/<province>/<methodology>/ as `run` writes it, and each methodology
-      gets <output>/national/<methodology>/ with national.csv, national.xlsx and
-      national.md: the provinces side by side (total, combustion, electricity,
+      gets <output>/national/<methodology>/ with national-provinces.csv,
+      national-years.csv, national.xlsx and national.md: the provinces side by side (total, combustion, electricity,
       process, intensity per tonne of cement, process share, peak year and stage
       pattern), ranked, and their sum per year; and carbon-cost.csv: China's ETS
       balance and cost and the CBAM cost per tonne of cement at each province's own
@@ -27,7 +27,7 @@ struct Batch: ParsableCommand {
 
       The work is spread over the machine's cores. A province that cannot be
       accounted is reported (and listed in national.md and national.xlsx, left out of
-      national.csv's figures) while the others are written; the exit status is then
+      national-provinces.csv's figures) while the others are written; the exit status is then
       1. Every folder is replaced whole or not at all.
 
       Examples:

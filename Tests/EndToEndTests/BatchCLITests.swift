@@ -67,22 +67,22 @@ struct BatchCLITests {
     for province in ["liaoning", "sichuan"] {
       let folder = output.appendingPathComponent("\(province)/ceads-national")
       #expect(
-        CEADsFolder.files(under: folder) == ["carbon-cost-figure.svg", "carbon-cost.csv", "emissions.csv", "report-figure.svg", "report.md", "workbook.xlsx"],
+        CEADsFolder.files(under: folder) == ["carbon-cost-figure.svg", "carbon-cost.csv", "emissions.csv", "index.md", "report-figure.svg", "report.md", "workbook.xlsx"],
         "\(province): \(CEADsFolder.files(under: folder))")
     }
     #expect(!FileManager.default.fileExists(atPath: output.appendingPathComponent("atlantis").path))
 
     let national = output.appendingPathComponent("national/ceads-national")
-    #expect(CEADsFolder.files(under: national) == ["anomalies.csv", "carbon-cost.csv", "national.csv", "national.md", "national.xlsx"])
-    for name in ["national.csv", "national.xlsx", "national.md"] {
+    #expect(CEADsFolder.files(under: national) == ["anomalies.csv", "carbon-cost.csv", "index.md", "national-provinces.csv", "national-years.csv", "national.md", "national.xlsx"])
+    for name in ["national-provinces.csv", "national-years.csv", "national.xlsx", "national.md", "index.md"] {
       #expect(result.stdout.contains("national/ceads-national/\(name)"), "\(name) not listed in \(result.stdout)")
     }
 
-    // national.csv: the two provinces ranked, then the national sum of each year 2011–2022.
-    let csv = try String(contentsOf: national.appendingPathComponent("national.csv"), encoding: .utf8)
-    let blocks = csv.components(separatedBy: "\n\n")
-    #expect(blocks.count == 2)
-    let provinceRows = blocks[0].split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+    // national-provinces.csv: the two provinces ranked; national-years.csv: the national sum of each year 2011–2022.
+    let csv = try String(contentsOf: national.appendingPathComponent("national-provinces.csv"), encoding: .utf8)
+    let years = try String(contentsOf: national.appendingPathComponent("national-years.csv"), encoding: .utf8)
+    #expect(!csv.contains("\n\n") && !years.contains("\n\n"))
+    let provinceRows = csv.split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
     #expect(provinceRows.first?.prefix(8) == ["rank", "province", "first_year", "last_year", "total_tCO2", "combustion_tCO2", "electricity_tCO2", "process_tCO2"])
     let ranked = provinceRows.dropFirst()
     #expect(Set(ranked.map { $0[1] }) == ["liaoning", "sichuan"])
@@ -94,7 +94,7 @@ struct BatchCLITests {
     // The failure is not a row of the CSV (which holds only accounted provinces).
     #expect(!csv.contains("atlantis"))
 
-    let yearRows = blocks[1].split(separator: "\n").map { $0.split(separator: ",").map(String.init) }
+    let yearRows = years.split(separator: "\n").map { $0.split(separator: ",").map(String.init) }
     #expect(yearRows.first == ["year", "provinces", "total_tCO2", "combustion_tCO2", "electricity_tCO2", "process_tCO2", "cement_t"])
     #expect(yearRows.dropFirst().map { $0[0] } == (2011...2022).map(String.init))
     #expect(yearRows.dropFirst().allSatisfy { $0[1] == "2" })
@@ -153,19 +153,20 @@ struct BatchCLITests {
     #expect(result.stdout.contains("accounted 2 of 2 province × methodology pairs; wrote 4 files"), "\(result.stdout)")
     #expect(
       CEADsFolder.files(under: output) == [
-        "liaoning/ceads-national/carbon-cost.csv", "liaoning/ceads-national/emissions.csv", "national/ceads-national/anomalies.csv",
-        "national/ceads-national/carbon-cost.csv", "national/ceads-national/national.csv", "sichuan/ceads-national/carbon-cost.csv",
-        "sichuan/ceads-national/emissions.csv",
+        "liaoning/ceads-national/carbon-cost.csv", "liaoning/ceads-national/emissions.csv", "liaoning/ceads-national/index.md",
+        "national/ceads-national/anomalies.csv", "national/ceads-national/carbon-cost.csv", "national/ceads-national/index.md",
+        "national/ceads-national/national-provinces.csv", "national/ceads-national/national-years.csv",
+        "sichuan/ceads-national/carbon-cost.csv", "sichuan/ceads-national/emissions.csv", "sichuan/ceads-national/index.md",
       ], "\(CEADsFolder.files(under: output))")
     // No staging leftovers either.
-    #expect(CEADsFolder.files(under: output).allSatisfy { $0.hasSuffix(".csv") })
+    #expect(CEADsFolder.files(under: output).allSatisfy { $0.hasSuffix(".csv") || $0.hasSuffix("/index.md") })
   }
 
   @Test func helpDescribesTheNationalOutputs() throws {
     let result = try CLITests.run(["batch", "--help"])
     #expect(result.status == 0)
     let text = result.stdout.split(whereSeparator: \.isWhitespace).joined(separator: " ")
-    #expect(text.contains("<output>/national/<methodology>/ with national.csv, national.xlsx and national.md"), "\(result.stdout)")
+    #expect(text.contains("<output>/national/<methodology>/ with national-provinces.csv, national-years.csv, national.xlsx and national.md"), "\(result.stdout)")
     #expect(text.contains("listed in national.md and national.xlsx"))
     #expect(text.contains("the exit status is then 1"))
     #expect(text.contains("Examples:"))

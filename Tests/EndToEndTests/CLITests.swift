@@ -153,8 +153,12 @@ import Testing
     #expect(try CLITests.run(["run", "--output", "a"], in: folder).status == 0)
     #expect(try CLITests.run(["run", "--output", "b"], in: folder).status == 0)
     let a = try Self.files(folder.appendingPathComponent("a")), b = try Self.files(folder.appendingPathComponent("b"))
-    #expect(a.keys.sorted() == ["carbon-cost-figure.svg", "carbon-cost.csv", "emissions.csv", "report-figure.svg", "report.md", "workbook.xlsx"])
-    for (name, data) in a { #expect(b[name] == data, "\(name) differs between two runs") }
+    #expect(a.keys.sorted() == ["carbon-cost-figure.svg", "carbon-cost.csv", "emissions.csv", "index.md", "report-figure.svg", "report.md", "workbook.xlsx"])
+    for (name, data) in a where name != "index.md" { #expect(b[name] == data, "\(name) differs between two runs") }
+    // The index differs only by the command that wrote it.
+    let index = { (files: [String: Data]) in String(decoding: files["index.md"] ?? Data(), as: UTF8.self) }
+    #expect(index(a).replacingOccurrences(of: "--output a", with: "--output b") == index(b))
+    #expect(index(a).contains("    cement-accounts run --output a\n"), "\(index(a))")
   }
 
   @Test func formatAndLanguageChooseTheFiles() throws {
@@ -163,7 +167,7 @@ import Testing
     let result = try CLITests.run(["run", "--output", "out", "--format", "md", "--language", "zh"], in: folder)
     #expect(result.status == 0, "\(result.stderr)")
     let files = try Self.files(folder.appendingPathComponent("out"))
-    #expect(files.keys.sorted() == ["carbon-cost-figure.svg", "report-figure.svg", "report.md"])
+    #expect(files.keys.sorted() == ["carbon-cost-figure.svg", "index.md", "report-figure.svg", "report.md"])
     #expect(String(decoding: files["report.md"] ?? Data(), as: UTF8.self).contains("水泥"))
   }
 

@@ -22,7 +22,7 @@ import Testing
     let result = try CLI.run(["diff", "study-2025", "study-2025-clinker", "--output", "d"], in: folder)
     #expect(result.status == 0, "\(result.stderr)")
     #expect(result.stdout.contains("23 figure(s) changed"))
-    #expect(result.stdout.contains("attribution over the period: process method"))
+    #expect(result.stdout.contains("attribution over the period (10⁴ t CO₂): process method"))
     let markdown = try String(contentsOf: folder.appendingPathComponent("d/diff.md"), encoding: .utf8)
     #expect(markdown.contains("| process method | `process.clinker.ratio.2013` | 1 | 0.584 |"))
     #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("d/diff.xlsx").path))

@@ -171,27 +171,9 @@ public enum DiffSummary {
       + "The split depends on the order: a later group's part is measured with the earlier groups already applied."
   }
 
-  /// The lines `cement-accounts diff` prints.
-  public static func text(_ c: Comparison, outputs: [String]) -> String {
-    var lines = ["\(c.a) → \(c.b) (\(c.province))"]
-    lines += sentences(c).map { "  " + $0 }
-    let years = c.yearTotals
-    for total in years.filter({ [years.first?.year, 2013, years.last?.year].contains($0.year) }) {
-      lines.append(
-        "  \(total.year): total \(mt(total.old)) → \(mt(total.new)) Mt (\(total.absolute >= 0 ? "+" : "")\(String(format: "%.2f", total.absolute / 1e6)) Mt, \(DiffMarkdown.percent(total.relative)))")
-    }
-    if let attribution = c.attribution, !attribution.groups.isEmpty {
-      var overall: [KeyGroup: Int64] = [:]
-      for year in years.map(\.year) { for (g, part) in attribution.yearParts(year) { overall[g, default: 0] += part } }
-      lines.append(
-        "  attribution over the period: "
-          + attribution.groups.map { "\($0.rawValue) \(String(format: "%+.2f", Attribution.tonnes(overall[$0] ?? 0) / 1e6)) Mt" }.joined(separator: ", "))
-    }
-    for output in outputs { lines.append("  wrote \(output)") }
-    return lines.joined(separator: "\n") + "\n"
-  }
+  /// The lines `cement-accounts diff` prints (``DiffConsole``).
+  public static func text(_ c: Comparison, outputs: [String]) -> String { DiffConsole.text(c, outputs: outputs) }
 
-  static func mt(_ tonnes: Double?) -> String { tonnes.map { String(format: "%.2f", $0 / 1e6) } ?? "—" }
   static func trim(_ x: Double) -> String {
     var t = "\(x)"
     if t.hasSuffix(".0") { t.removeLast(2) }

@@ -22,8 +22,9 @@ public enum NationalWriter {
 
   // MARK: - CSV
 
-  /// `national.csv`: one row per province, ranked, then the national sum per year.
-  public static func csv(_ summary: NationalSummary) -> String {
+  /// `national-provinces.csv`: one row per province, ranked; one table, tonnes in the column names
+  /// (a tidy table: pandas and R read it with no options).
+  public static func provincesCSV(_ summary: NationalSummary) -> String {
     var lines = [
       "rank,province,first_year,last_year,total_tCO2,combustion_tCO2,electricity_tCO2,process_tCO2,cement_t,intensity_tCO2_per_t_cement,process_share,last_year_total_tCO2,peak_year,pattern"
     ]
@@ -36,8 +37,12 @@ public enum NationalWriter {
           p.pattern,
         ].joined(separator: ","))
     }
-    lines.append("")
-    lines.append("year,provinces,total_tCO2,combustion_tCO2,electricity_tCO2,process_tCO2,cement_t")
+    return lines.joined(separator: "\n") + "\n"
+  }
+
+  /// `national-years.csv`: one row per year, the sum over the provinces accounted; one table.
+  public static func yearsCSV(_ summary: NationalSummary) -> String {
+    var lines = ["year,provinces,total_tCO2,combustion_tCO2,electricity_tCO2,process_tCO2,cement_t"]
     for row in summary.byYear {
       let t = { (a: Aggregate) in number(row.totals[a]?.baseValue ?? 0) }
       lines.append("\(row.year),\(row.provinces),\(t(.total)),\(t(.combustion)),\(t(.electricity)),\(t(.process)),\(number(row.cement.baseValue))")
@@ -69,7 +74,9 @@ public enum NationalWriter {
     let percent = CellStyle(numberFormat: "0.0%", border: .thin)
     let plain = CellStyle(border: .thin)
 
+    PrintLayout.apply(to: workbook, title: "Cement CO₂ by province (\(summary.methodology.name))", language: .en)
     let sheet = try workbook.addWorksheet(named: "Provinces")
+    try sheet.apply(PageSetup(landscape: true, repeatRows: 2...2))
     let period = summary.byYear.first.map { "\($0.year)–\(summary.byYear.last!.year)" } ?? ""
     try sheet.write(.text("Cement CO₂ by province, \(period), methodology \(summary.methodology.name), ranked by the period total"), row: 0, column: 0, style: title)
     let headers = [
@@ -112,6 +119,7 @@ public enum NationalWriter {
     try sheet.freezePanes(row: 3, column: 2)
 
     let national = try workbook.addWorksheet(named: "National")
+    try national.apply(PageSetup(landscape: true, repeatRows: 2...2))
     try national.write(.text("Sum over the provinces accounted, by year (10⁴ t CO₂; cement 10⁴ t)"), row: 0, column: 0, style: title)
     let nationalHeaders = ["Year", "Provinces", "Combustion (10⁴ t CO₂)", "Electricity (10⁴ t CO₂)", "Process (10⁴ t CO₂)", "Total (10⁴ t CO₂)", "Cement output (10⁴ t)", "Intensity (t CO₂/t cement)"]
     try national.writeRow(nationalHeaders.map(CellValue.text), row: 2, style: header)
@@ -149,6 +157,7 @@ public enum NationalWriter {
     }
 
     let checks = try workbook.addWorksheet(named: "Checks")
+    try checks.apply(PageSetup(landscape: true, repeatRows: 2...2))
     try checks.write(.text("What the checks found in the provinces' inputs (each province's workbook lists every finding with its cell)"), row: 0, column: 0, style: title)
     try checks.writeRow(["Check", "Severity", "Findings", "Provinces (count)", "Provinces"].map(CellValue.text), row: 2, style: header)
     for (i, tally) in summary.checks.enumerated() {
@@ -166,6 +175,7 @@ public enum NationalWriter {
     try writeAnomalies(summary, to: workbook, title: title, header: header, plain: plain)
 
     let notes = try workbook.addWorksheet(named: "Notes")
+    try notes.apply(PageSetup(landscape: true))
     try notes.write(.text("Methodology: \(summary.methodology.name) — \(summary.methodology.title)"), row: 0, column: 0, style: title)
     var line = 2
     for file in summary.methodology.files {
@@ -195,19 +205,20 @@ public enum NationalWriter {
     templateName: String, carbonCost: [CarbonCostAccount] = []
   ) throws(ReportError) -> String {
     let parsed = try ReportWriter.parse(template, name: templateName)
-    let base = model(summary, failures: failures).merging(notes.model(summary.methodology, language: language)) { a, _ in a }
+    let base = model(summary, failures: failures, language: language).merging(notes.model(summary.methodology, language: language)) { a, _ in a }
     return parsed.render(base.merging(NationalCarbonCost.model(carbonCost)) { a, _ in a })
   }
 
   /// The report's view model: plain dictionaries and arrays, every number formatted.
-  static func model(_ summary: NationalSummary, failures: [Failure]) -> [String: Any] {
-    let mt = { (q: Quantity<CO2Mass>) in Format.fixed(q.value(in: .megatonnesCO2), 2) }
+  static func model(_ summary: NationalSummary, failures: [Failure], language: Language = .en) -> [String: Any] {
+    let words = NationalWords(language)
+    let mt = { (q: Quantity<CO2Mass>) in words.mass(q) }
     let provinces: [[String: Any]] = summary.provinces.map { p in
       [
-        "rank": "\(p.rank)", "province": MarkdownText.cell(p.province), "total": mt(p.total), "combustion": mt(p.combustion),
+        "rank": "\(p.rank)", "province": MarkdownText.cell(words.province(p.province)), "total": mt(p.total), "combustion": mt(p.combustion),
         "electricity": mt(p.electricity), "process": mt(p.process), "lastYear": mt(p.lastYearTotal),
         "intensity": p.intensity.map { Format.fixed($0, 3) } ?? "–", "processShare": p.processShare.map { Format.fixed($0 * 100, 1) } ?? "–",
-        "peakYear": p.peakYear.map(String.init) ?? "–", "pattern": p.pattern,
+        "peakYear": p.peakYear.map(String.init) ?? "–", "pattern": words.pattern(p.pattern),
       ]
     }
     let years: [[String: Any]] = zip(summary.byYear, summary.coverage).map { row, coverage in
@@ -215,7 +226,7 @@ public enum NationalWriter {
       return coverageRow(coverage).merging([
         "year": "\(row.year)", "provinces": "\(row.provinces)", "combustion": mt(row.totals[.combustion] ?? Quantity(baseValue: 0)),
         "electricity": mt(row.totals[.electricity] ?? Quantity(baseValue: 0)), "process": mt(row.totals[.process] ?? Quantity(baseValue: 0)),
-        "total": mt(total), "cement": Format.fixed(row.cement.baseValue / 1e6, 1),
+        "total": mt(total), "cement": words.cement(row.cement.baseValue),
         "intensity": row.cement.baseValue > 0 ? Format.fixed(total.baseValue / row.cement.baseValue, 3) : "–",
       ]) { a, _ in a }
     }
@@ -231,18 +242,18 @@ public enum NationalWriter {
       "methodology": summary.methodology.name, "methodologyTitle": MarkdownText.inline(summary.methodology.title),
       "period": summary.byYear.first.map { "\($0.year)–\(summary.byYear.last!.year)" } ?? "",
       "provinceCount": "\(summary.provinces.count)", "provinces": provinces, "years": years,
-      "largest": summary.provinces.first.map { MarkdownText.inline($0.province) } ?? "–",
-      "patterns": separated(patterns.map { ["pattern": $0.pattern, "count": "\($0.count)"] }),
+      "largest": summary.provinces.first.map { MarkdownText.inline(words.province($0.province)) } ?? "–",
+      "patterns": separated(patterns.map { ["pattern": words.pattern($0.pattern), "count": "\($0.count)"] }),
       "peaks": separated(peaks.map { ["year": "\($0.year)", "count": "\($0.count)"] }),
       "checks": summary.checks.map { tally in
         [
-          "check": MarkdownText.cell(tally.check), "severity": tally.severity.rawValue, "findings": "\(tally.findings)",
+          "check": MarkdownText.cell(tally.check), "severity": words.severity(tally.severity.rawValue), "findings": "\(tally.findings)",
           "provinceCount": "\(tally.provinces.count)",
-          "provinces": MarkdownText.cell(tally.provinces.count > 8 ? tally.provinces.prefix(8).joined(separator: ", ") + " …" : tally.provinces.joined(separator: ", ")),
+          "provinces": MarkdownText.cell(words.list(tally.provinces.map(words.province), limit: 8)),
         ]
       },
       "hasChecks": !summary.checks.isEmpty,
-      "failures": failures.map { ["province": MarkdownText.inline($0.province), "message": MarkdownText.inline($0.message)] },
+      "failures": failures.map { ["province": MarkdownText.inline(words.province($0.province)), "message": MarkdownText.inline($0.message)] },
       "hasFailures": !failures.isEmpty,
     ].merging(anomalyModel(summary)) { a, _ in a }
   }

@@ -53,12 +53,12 @@ struct ReportChart {
   /// Combustion fuels in the study's order, electricity, then process: stacked from the bottom.
   func stackedSeries() -> [Series] {
     let account = record.account
-    var fallback = Self.fallbackColours.makeIterator()
-    return account.sources.map { scope, source in
+    let colours = SourcePalette.colors(for: account.sources.map(\.1))
+    return zip(account.sources, colours).map { item, colour in
+      let (scope, source) = item
       let name = scope == .process ? labels.processSource : (FuelCatalogue.standard[Fuel(source)].map(labels.fuelName) ?? source)
       let values = Dictionary(uniqueKeysWithValues: account.years.map { ($0.year, $0.emissions(of: source)?.value(in: .megatonnesCO2) ?? 0) })
-      let colour = Self.colours[source] ?? fallback.next() ?? "#999999"
-      return Series(name: name, colour: colour, values: values)
+      return Series(name: name, colour: SourcePalette.hex(colour), values: values)
     }
   }
 
@@ -121,7 +121,8 @@ struct ReportChart {
   /// The legend lists the series top to bottom as they are stacked, top first.
   private func legend(_ series: [Series]) -> [String] {
     var parts = ["<g class=\"legend\" font-size=\"12\" fill=\"#1a1a1a\">"]
-    for (index, item) in series.reversed().enumerated() {
+    // A source that is zero in every year draws nothing and gets no legend entry.
+    for (index, item) in series.reversed().filter({ $0.values.values.contains { $0 != 0 } }).enumerated() {
       let y = Self.plotTop + 22 * Double(index)
       parts.append("<g class=\"legend-item\">")
       parts.append("<rect x=\"\(n(Self.legendLeft))\" y=\"\(n(y))\" width=\"14\" height=\"14\" fill=\"\(item.colour)\"/>")
@@ -149,15 +150,6 @@ struct ReportChart {
   /// A coordinate rounded to the precision it is written with.
   private func snap(_ value: Double) -> Double { (value * 10).rounded(.toNearestOrAwayFromZero) / 10 }
 
-  /// Colours of the study's sources: coal dark, oil products warm, gas blue, electricity
-  /// yellow, process (limestone) warm grey.
-  static let colours: [String: String] = [
-    "coal": "#4e4e4e", "coke": "#8c6d31", "crude_oil": "#e15759", "gasoline": "#f28e2b", "kerosene": "#ff9da7",
-    "diesel_oil": "#b07aa1", "fuel_oil": "#76b7b2", "natural_gas": "#4e79a7", "electricity": "#edc948",
-    "calcination": "#bab0ac",
-  ]
-  /// Colours for other sources, in order of appearance.
-  static let fallbackColours = ["#86bcb6", "#d37295", "#b6992d", "#499894", "#fabfd2", "#79706e", "#59a14f", "#a0cbe8"]
 
   /// A value axis from zero: a round step (1, 2, 2.5 or 5 × 10ⁿ) giving at most about six ticks.
   struct Axis {

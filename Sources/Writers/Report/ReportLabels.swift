@@ -112,10 +112,7 @@ struct ReportLabels: Sendable {
       case .total: "total"
       }
     },
-    provinceName: { id in
-      id.split(whereSeparator: { $0 == "_" || $0 == "-" || $0 == " " })
-        .map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined(separator: " ")
-    },
+    provinceName: { ProvinceName.english($0) },
     inputRole: { $0 },
     segmentName: { "Segment \($0)" },
     tableUnit: "10⁴ t CO₂",
@@ -197,7 +194,7 @@ struct ReportLabels: Sendable {
       case .total: "总"
       }
     },
-    provinceName: { id in chineseProvinceNames[id.lowercased()] ?? id },
+    provinceName: { ProvinceName.chinese($0) },
     inputRole: { role in
       switch role {
       case "energy table": "能源消费表"
@@ -270,14 +267,4 @@ struct ReportLabels: Sendable {
     chartSubtitle: { "方法学 \($0)；堆叠：化石燃料燃烧、电力（间接）与工艺过程" },
     figureAlt: { province, period in "\(province)分排放源 CO₂ 排放堆叠柱状图（\(period) 年）" }
   )
-
-  /// Province folder names (pinyin) and their Chinese names.
-  static let chineseProvinceNames: [String: String] = [
-    "beijing": "北京", "tianjin": "天津", "hebei": "河北", "shanxi": "山西", "inner_mongolia": "内蒙古", "neimenggu": "内蒙古",
-    "liaoning": "辽宁", "jilin": "吉林", "heilongjiang": "黑龙江", "shanghai": "上海", "jiangsu": "江苏", "zhejiang": "浙江",
-    "anhui": "安徽", "fujian": "福建", "jiangxi": "江西", "shandong": "山东", "henan": "河南", "hubei": "湖北", "hunan": "湖南",
-    "guangdong": "广东", "guangxi": "广西", "hainan": "海南", "chongqing": "重庆", "sichuan": "四川", "guizhou": "贵州",
-    "yunnan": "云南", "tibet": "西藏", "xizang": "西藏", "shaanxi": "陕西", "gansu": "甘肃", "qinghai": "青海", "ningxia": "宁夏",
-    "xinjiang": "新疆",
-  ]
 }

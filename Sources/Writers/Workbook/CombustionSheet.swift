@@ -60,11 +60,15 @@ extension WorkbookWriter {
     private func insertChart(_ sheet: SheetBuilder, row: Int) throws(XLSXError) {
       let rows = Layout.firstDataRow...context.layout.lastDataRow
       let years = SheetRange(sheet: sheet.name, column: 0, rows: rows)
-      let series = columns.sources.enumerated().compactMap { index, fuel -> ChartSeries? in
-        columns.column(fuel).map { column in
+      let colors = SourcePalette.colors(for: columns.sources.map(\.id))
+      // A fuel that is zero in every year draws nothing and gets no legend entry.
+      let emitting = Set(context.account.years.flatMap { $0.entries.filter { $0.emissions.baseValue != 0 }.map(\.source) })
+      let series = zip(columns.sources, colors).compactMap { fuel, color -> ChartSeries? in
+        guard emitting.contains(fuel.id) else { return nil }
+        return columns.column(fuel).map { column in
           ChartSeries(
             name: Headers.name(fuel), categories: years, values: SheetRange(sheet: sheet.name, column: column, rows: rows),
-            color: Palette.color(index))
+            color: color)
         }
       }
       guard !series.isEmpty, !context.layout.years.isEmpty else { return }
@@ -73,14 +77,5 @@ extension WorkbookWriter {
         yAxisTitle: Self.unit.symbol, yAxisNumberFormat: "#,##0", legend: .bottom, series: series)
       try sheet.worksheet.insertChart(spec, row: row, column: 0, width: 900, height: 460)
     }
-  }
-
-  /// Series colours of the charts: distinct, and readable in print.
-  enum Palette {
-    static let colors: [UInt32] = [
-      0x4472C4, 0xED7D31, 0xA5A5A5, 0xFFC000, 0x5B9BD5, 0x70AD47, 0x264478, 0x9E480E, 0x636363, 0x997300, 0x7030A0,
-      0x00B0F0,
-    ]
-    static func color(_ index: Int) -> UInt32 { colors[index % colors.count] }
   }
 }

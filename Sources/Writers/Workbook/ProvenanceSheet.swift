@@ -32,6 +32,7 @@ extension WorkbookWriter {
       let items = fuelItems + productItems + derivedClinkerItems + factorItems
       for (offset, item) in items.enumerated() { try writeItem(sheet, item, row: Layout.firstDataRow + offset) }
       try sheet.worksheet.freezePanes(row: Layout.firstDataRow, column: 1)
+      if !items.isEmpty { try sheet.worksheet.autofilter(rows: Layout.headerRow...(Layout.firstDataRow + items.count - 1), columns: 0...11) }
       try sheet.legend(context.labels, row: Layout.firstDataRow + items.count + 1)
       try sheet.finish(maximum: 80)
     }
@@ -43,8 +44,17 @@ extension WorkbookWriter {
       try sheet.write(.number(item.value), row, 2, Styles.highlighted(Styles.activity, Highlight.of(Set(item.flags))))
       try sheet.text(item.unit, row, 3)
       try sheet.text(joined { $0.location.file }, row, 4)
-      try sheet.text(joined { $0.location.line.map(String.init) ?? $0.location.cell }, row, 5)
-      try sheet.text(joined { $0.location.column.map(String.init) }, row, 6)
+      // Line and column as numbers (sortable, filterable) when the value has one source.
+      if item.sources.count == 1, let line = item.sources[0].location.line {
+        try sheet.write(.number(Double(line)), row, 5, Styles.year)
+      } else {
+        try sheet.text(joined { $0.location.line.map(String.init) ?? $0.location.cell }, row, 5)
+      }
+      if item.sources.count == 1, let column = item.sources[0].location.column {
+        try sheet.write(.number(Double(column)), row, 6, Styles.year)
+      } else {
+        try sheet.text(joined { $0.location.column.map(String.init) }, row, 6)
+      }
       try sheet.text(joined { $0.originalText }, row, 7)
       try sheet.text(joined { $0.originalUnit }, row, 8)
       try sheet.text(joined { $0.label }, row, 9)

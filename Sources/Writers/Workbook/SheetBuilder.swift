@@ -8,6 +8,16 @@ extension WorkbookWriter {
     let worksheet: Worksheet
     /// The widest content of each column written so far, by column index.
     private var widths: [Double?] = []
+    /// The first row of column headers, printed again at the top of every page.
+    private var headerRow: Int?
+    /// The column headers written, for the row heights once the widths are known.
+    private var headerCells: [(row: Int, column: Int, title: String)] = []
+    /// The last row written.
+    private var lastRow = 0
+    /// A header wraps within this many characters rather than widening its column.
+    static let headerWidth = 16.0
+    /// A sheet of at most this many rows prints on one page (its chart with it).
+    static let onePageRows = 70
 
     init(_ worksheet: Worksheet) { self.worksheet = worksheet }
 
@@ -17,6 +27,7 @@ extension WorkbookWriter {
     /// which may run over the next cells).
     func write(_ value: CellValue, _ row: Int, _ column: Int, _ style: CellStyle? = nil, fits: Bool = true) throws(XLSXError) {
       try worksheet.write(value, row: row, column: column, style: style)
+      lastRow = max(lastRow, row)
       guard fits else { return }
       if column >= widths.count { widths += Array(repeating: nil, count: column + 1 - widths.count) }
       widths[column] = max(widths[column] ?? 0, DisplayWidth.of(value, numberFormat: style?.numberFormat))
@@ -59,7 +70,15 @@ extension WorkbookWriter {
 
     /// A row of column headers starting at `column`, tall enough for their lines.
     func headers(_ titles: [String], row: Int, column: Int = 0) throws(XLSXError) {
-      for (offset, title) in titles.enumerated() { try write(.text(title), row, column + offset, Styles.header) }
+      if headerRow == nil { headerRow = row }
+      // Headers wrap (Styles.header): each widens its column only up to its longest word or
+      // `headerWidth`, so that long bilingual titles do not make a sheet print at 10 %.
+      for (offset, title) in titles.enumerated() {
+        try write(.text(title), row, column + offset, Styles.header, fits: false)
+        let words = title.split(whereSeparator: { $0 == " " || $0 == "\n" }).map { DisplayWidth.of(String($0)) }
+        widen(column + offset, to: max(words.max() ?? 0, min(DisplayWidth.widestLine(title), Self.headerWidth)))
+        headerCells.append((row, column + offset, title))
+      }
       let lines = titles.map { $0.split(separator: "\n", omittingEmptySubsequences: false).count }.max() ?? 1
       try worksheet.setRowHeight(row, height: Double(lines) * 15 + 3)
     }
@@ -84,14 +103,31 @@ extension WorkbookWriter {
     }
 
     /// Finishes the sheet: sizes every written column to its widest content (within
-    /// `minimum`…`maximum` characters) and prints it landscape, one page wide.
+    /// `minimum`…`maximum` characters) and prints it landscape on A4, one page wide, its first
+    /// header row repeated at the top of every page (the one place that sets a sheet's print layout).
     func finish(minimum: Double = 6, maximum: Double = 70) throws(XLSXError) {
+      var shown: [Int: Double] = [:]
       for (column, width) in widths.enumerated() {
         guard let width else { continue }
-        try worksheet.setColumnWidth(column, width: min(max(width + 2, minimum), maximum))
+        shown[column] = min(max(width + 2, minimum), maximum)
+        try worksheet.setColumnWidth(column, width: shown[column]!)
       }
-      try worksheet.setLandscape()
-      try worksheet.fitToPageWidth()
+      // Each header row as tall as its most wrapped header.
+      for row in Set(headerCells.map(\.row)) {
+        let lines = headerCells.filter { $0.row == row }.map { cell in
+          let width = max((shown[cell.column] ?? 8.43) - 1, 1)
+          return cell.title.split(separator: "\n", omittingEmptySubsequences: false).reduce(0) { $0 + max(1, Int((DisplayWidth.of(String($1)) / width).rounded(.up))) }
+        }.max() ?? 1
+        try worksheet.setRowHeight(row, height: Double(lines) * 15 + 3)
+      }
+      try worksheet.apply(
+        PageSetup(landscape: true, fitToWidth: true, fitToOnePage: lastRow <= Self.onePageRows, repeatRows: headerRow.map { $0...$0 }))
+    }
+
+    /// Makes `column` at least `width` wide.
+    private func widen(_ column: Int, to width: Double) {
+      if column >= widths.count { widths += Array(repeating: nil, count: column + 1 - widths.count) }
+      widths[column] = max(widths[column] ?? 0, width)
     }
   }
 

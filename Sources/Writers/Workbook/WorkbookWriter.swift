@@ -30,6 +30,9 @@ public enum WorkbookWriter {
   static func write(_ record: RunRecord, to path: String, options: Options) throws(XLSXError) {
     let context = Context(record, options: options)
     let workbook = try Workbook(path: path, properties: properties(context))
+    PrintLayout.apply(
+      to: workbook, title: context.labels.documentTitle(context.account.province, context.account.methodology.name),
+      language: context.record.language, tool: "cement-accounts \(context.record.toolVersion)")
     typealias S = Layout.Sheet
     let summary = SheetBuilder(try workbook.addWorksheet(named: S.summary))
     try SummarySheet(context: context).write(summary)
