@@ -25,7 +25,7 @@ import Testing
   @Test func verifyPublishedNamesTheKnownSources() throws {
     let result = try CLITests.run(["verify", "--published", "no-such-study"])
     #expect(result.status == 1)
-    #expect(result.stderr.contains("no published source 'no-such-study'") && result.stderr.contains("ets-cbam-2025"), "\(result.stderr)")
+    #expect(result.stderr.contains("unknown published source 'no-such-study'") && result.stderr.contains("ets-cbam-2025"), "\(result.stderr)")
   }
 
   @Test func runWritesTheCarbonCost() throws {
