@@ -44,9 +44,9 @@ indirect enum ConfigNode: Sendable {
   /// laughs") expand to billions of nodes. A methodology that shares values with another
   /// uses `inherits:`.
   static func parse(yaml: String, file: String) throws(MethodologyError) -> ConfigNode {
-    // An alias as a key would be hashed in full while Yams looks for repeated keys, before any
-    // tree exists to check; it is found in the text.
-    if yaml.utf8.contains(UInt8(ascii: "&")), let (line, column) = aliasKey(in: yaml) {
+    // An alias that ends up a key would be hashed in full while Yams looks for repeated keys,
+    // before any tree exists to check; aliases are found in the text first.
+    if yaml.utf8.contains(UInt8(ascii: "&")), let (line, column) = aliasedAnchor(in: yaml) {
       throw anchorsRefused(SourceLocation(file: file, line: line, column: column))
     }
     let root: Node?, parser: Parser
@@ -89,14 +89,18 @@ indirect enum ConfigNode: Sendable {
     return nil
   }
 
-  /// The line and column (from 1) of the first alias written as a mapping key: `*a: …`,
-  /// `{ *a: … }` or `? *a`.
-  static func aliasKey(in yaml: String) -> (line: Int, column: Int)? {
+  /// The line and column (from 1) of the first anchor (`&name`) that an alias (`*name`) of
+  /// the text uses, found in the text alone: Yams hashes a key in full while it looks for
+  /// repeated keys, so an alias that ends up a key (`*a:`, `? *a`, `[*a b: 1]`) expands while
+  /// the document is composed, before any tree exists to check. `&` and `*` inside words or
+  /// quotes, or not naming an anchor of the text, are not counted.
+  static func aliasedAnchor(in yaml: String) -> (line: Int, column: Int)? {
     let bytes = Array(yaml.utf8)
-    let space = UInt8(ascii: " "), tab = UInt8(ascii: "\t"), newline = UInt8(ascii: "\n")
-    let ends: Set<UInt8> = [space, tab, newline, UInt8(ascii: "\r"), UInt8(ascii: ","), UInt8(ascii: "["), UInt8(ascii: "]"),
-      UInt8(ascii: "{"), UInt8(ascii: "}")]
-    let before: Set<UInt8> = [space, tab, newline, UInt8(ascii: "["), UInt8(ascii: "{"), UInt8(ascii: ","), UInt8(ascii: "?")]
+    let newline = UInt8(ascii: "\n")
+    let ends: Set<UInt8> = [UInt8(ascii: " "), UInt8(ascii: "\t"), newline, UInt8(ascii: "\r"), UInt8(ascii: ","), UInt8(ascii: "["),
+      UInt8(ascii: "]"), UInt8(ascii: "{"), UInt8(ascii: "}")]
+    let before = ends.union([UInt8(ascii: "?"), UInt8(ascii: ":"), UInt8(ascii: "-")])
+    var anchors: [[UInt8]: (line: Int, column: Int)] = [:]
     var line = 1, lineStart = 0
     for (i, byte) in bytes.enumerated() {
       if byte == newline {
@@ -104,15 +108,17 @@ indirect enum ConfigNode: Sendable {
         lineStart = i + 1
         continue
       }
-      guard byte == UInt8(ascii: "*"), i == 0 || before.contains(bytes[i - 1]) else { continue }
+      guard byte == UInt8(ascii: "&") || byte == UInt8(ascii: "*"), i == 0 || before.contains(bytes[i - 1]) else { continue }
       var j = i + 1
       while j < bytes.count, !ends.contains(bytes[j]) { j += 1 }
       guard j > i + 1 else { continue }
-      let explicitKey = bytes[lineStart..<i].drop { $0 == space || $0 == tab }.starts(with: [UInt8(ascii: "?")])
-      while j < bytes.count, bytes[j] == space || bytes[j] == tab { j += 1 }
-      // `*a:` is an alias key; `*a:b` is not (an alias name may hold a colon).
-      let colonKey = j < bytes.count && bytes[j] == UInt8(ascii: ":") && (j + 1 == bytes.count || ends.contains(bytes[j + 1]))
-      if explicitKey || colonKey { return (line, i - lineStart + 1) }
+      var name = Array(bytes[(i + 1)..<j])
+      if byte == UInt8(ascii: "&") {
+        if anchors[name] == nil { anchors[name] = (line, i - lineStart + 1) }
+        continue
+      }
+      if anchors[name] == nil, name.last == UInt8(ascii: ":") { name.removeLast() }
+      if let anchor = anchors[name] { return anchor }
     }
     return nil
   }

@@ -36,12 +36,20 @@ import Testing
   /// An alias as a key would be hashed in full while Yams looks for repeated keys.
   @Test func anAliasBombUsedAsAKeyIsRefusedBeforeComposing() throws {
     let error = try #require(refusal(Self.aliasBomb(asKey: true)))
-    #expect(error.location.line == 16 && error.location.column == 5, "\(error)")
+    #expect(error.location.line == 3 && error.location.column == 7, "\(error)")
     #expect(error.message.hasPrefix("YAML anchors and aliases"))
   }
 
+  /// Found by FuzzMethodologyLoad: an alias followed by more text inside a flow sequence
+  /// becomes a key of a one-pair mapping, hashed in full while the document is composed.
+  @Test func anAliasBombThatEndsUpAKeyInAFlowSequenceIsRefused() throws {
+    let text = Self.aliasBomb(levels: 8, width: 9) + "  l8: [*l7, *l7  grid_factor: 0.6101 tCO2/MWh\n  source: x\n"
+    let error = try #require(refusal(text))
+    #expect(error.location.line == 3 && error.message.hasPrefix("YAML anchors and aliases"), "\(error)")
+  }
+
   @Test func aliasesInFlowAndScalarFormsAreRefused() throws {
-    for yaml in ["a: &x 1\nb: *x\n", "a: &x {k: 1}\nb: [*x]\n", "a: &x 1\nb: {*x : 2}\n", "- &x a\n- *x\n"] {
+    for yaml in ["a: &x 1\nb: *x\n", "a: &x {k: 1}\nb: [*x]\n", "a: &x 1\nb: {*x : 2}\n", "- &x a\n- *x\n", "a: &x:y 1\nb: *x:y\n", "a: &x 1\n"] {
       let error = try #require(refusal(yaml), "\(yaml)")
       #expect(error.message.hasPrefix("YAML anchors and aliases"), "\(yaml): \(error)")
     }
@@ -49,9 +57,10 @@ import Testing
 
   /// `&` and `*` in text are text.
   @Test func ampersandsAndAsterisksInTextAreKept() throws {
-    let node = try ConfigNode.parse(yaml: "title: \"Liu, Zhao & Wang\"\nnote: a * b & c\nsource: '*emphasis*'\n", file: "m.yaml")
+    let node = try ConfigNode.parse(
+      yaml: "title: \"Liu, Zhao & Wang\"\nnote: a * b & c\nsource: '*emphasis*'\nother: see *this* &that\n", file: "m.yaml")
     guard case .mapping(let pairs, _) = node else { Issue.record("not a mapping"); return }
-    #expect(pairs.map(\.key) == ["title", "note", "source"])
+    #expect(pairs.map(\.key) == ["title", "note", "source", "other"])
   }
 
   // MARK: - Repeated keys
