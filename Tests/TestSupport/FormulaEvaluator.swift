@@ -17,6 +17,8 @@ public struct FormulaEvaluator: Sendable {
   /// A formula the evaluator cannot read, or a cell it does not have.
   public struct Failure: Error, CustomStringConvertible {
     public let description: String
+    /// A failure described for people.
+    public init(description: String) { self.description = description }
   }
 
   /// The value of `formula` (with or without its leading `=`).
