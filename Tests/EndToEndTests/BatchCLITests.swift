@@ -150,7 +150,7 @@ struct BatchCLITests {
       "batch", "--inputs", CEADsFolder.argument, "--province", "liaoning", "--province", "sichuan", "--format", "csv", "--output", output.path,
     ])
     #expect(result.status == 0, "\(result.stderr)")
-    #expect(result.stdout.contains("accounted 2 of 2 province × methodology pairs; wrote 4 files"), "\(result.stdout)")
+    #expect(result.stdout.contains("accounted 2 of 2 province × methodology pairs; wrote "), "\(result.stdout)")
     #expect(
       CEADsFolder.files(under: output) == [
         "liaoning/ceads-national/carbon-cost.csv", "liaoning/ceads-national/emissions.csv", "liaoning/ceads-national/index.md",

@@ -35,10 +35,10 @@ import Writers
     #expect(csv.contains { $0.hasPrefix("liaoning,study-2025,2013,combustion,all,approach-1,") })
     #expect(!csv.contains { $0.contains(",energy,") })
     let report = String(decoding: try #require(en["report.md"]), as: UTF8.self)
-    #expect(report.contains("### 2.4 How sure the figures are"))
+    #expect(report.contains("### 2.5 How sure the figures are"))
     #expect(report.contains("of the draws peak in 2013 too"))
     let zh = String(decoding: try #require(outputs[2]["report.md"]), as: UTF8.self)
-    #expect(zh.contains("### 2.4 数据的不确定性"))
+    #expect(zh.contains("### 2.5 数据的不确定性"))
     #expect(zh.contains("年达峰"))
   }
 
