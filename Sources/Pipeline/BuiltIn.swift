@@ -1,3 +1,5 @@
+import Foundation
+
 /// The report templates and the bundled methodologies, compiled into the binary
 /// (`BuiltInFiles.generated.swift`, written by `scripts/generate-built-in.py`), so that a binary
 /// copied alone to `/usr/local/bin` runs from any folder.
@@ -28,6 +30,21 @@ public enum BuiltIn {
     let inside = folder.dropFirst(prefix.count) + "/"
     return files.keys.filter { $0.hasPrefix(inside) && !$0.dropFirst(inside.count).contains("/") }
       .map { String($0.dropFirst(inside.count)) }.sorted()
+  }
+
+  /// The built-in markets folder (`Inputs/markets`).
+  public static let marketsFolder = prefix + "Inputs/markets"
+
+  /// The built-in scenarios folder (`Inputs/scenarios`).
+  public static let scenariosFolder = prefix + "Inputs/scenarios"
+
+  /// Whether `path` is a file on disk or a built-in file.
+  static func exists(_ path: String) -> Bool { text(path) != nil || FileManager.default.fileExists(atPath: path) }
+
+  /// The names without `.yaml` of the YAML files in a folder on disk or built in.
+  static func yamlNames(in folder: String) -> [String] {
+    let files = folder.hasPrefix(prefix) ? names(in: folder) : ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [])
+    return files.filter { $0.hasSuffix(".yaml") }.map { String($0.dropLast(5)) }
   }
 
   /// Every built-in file by its path in the package (`Templates/report.en.md.mustache`), for tests.

@@ -35,7 +35,7 @@ extension Pipeline {
   /// Where markets are looked up by name: the inputs' own `markets` folder, then the bundled one.
   var marketFolders: [String] {
     let own = inputs.root + "/markets"
-    return own == "Inputs/markets" ? [own] : [own, "Inputs/markets"]
+    return (own == "Inputs/markets" ? [own] : [own, "Inputs/markets"]) + [BuiltIn.marketsFolder]
   }
 
   /// The market file named (`eu-cbam`) or at a path, loaded.
@@ -44,7 +44,7 @@ extension Pipeline {
     if nameOrPath.contains("/") || nameOrPath.hasSuffix(".yaml") {
       path = nameOrPath
     } else {
-      guard let found = marketFolders.map({ "\($0)/\(nameOrPath).yaml" }).first(where: { FileManager.default.fileExists(atPath: $0) }) else {
+      guard let found = marketFolders.map({ "\($0)/\(nameOrPath).yaml" }).first(where: BuiltIn.exists) else {
         throw PipelineError("no market '\(nameOrPath)' in \(marketFolders.joined(separator: " or "))", hint: "available: \(shippedMarketNames.joined(separator: ", ")), or pass a path to a .yaml file")
       }
       path = found
@@ -54,9 +54,7 @@ extension Pipeline {
 
   /// The names of the markets in the market folders.
   var shippedMarketNames: [String] {
-    Set(marketFolders.flatMap { folder in
-      ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).filter { $0.hasSuffix(".yaml") }.map { String($0.dropLast(5)) }
-    }).sorted()
+    Set(marketFolders.flatMap(BuiltIn.yamlNames)).sorted()
   }
 
   /// The markets named, or every shipped market but the studies' parameters when none is

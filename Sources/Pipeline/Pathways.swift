@@ -10,14 +10,12 @@ extension Pipeline {
   /// (for an inputs folder of CEADs workbooks), as for methodologies.
   var scenarioFolders: [String] {
     let own = inputs.root + "/scenarios", bundled = "Inputs/scenarios"
-    return own == bundled ? [own] : [own, bundled]
+    return (own == bundled ? [own] : [own, bundled]) + [BuiltIn.scenariosFolder]
   }
 
   /// The scenario files of the scenario folders, by name.
   public func scenarioNames() -> [String] {
-    Array(Set(scenarioFolders.flatMap { folder in
-      ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).filter { $0.hasSuffix(".yaml") }.map { String($0.dropLast(5)) }
-    })).sorted()
+    Array(Set(scenarioFolders.flatMap(BuiltIn.yamlNames))).sorted()
   }
 
   /// Loads a scenario by name (`<inputs>/scenarios/NAME.yaml`, else `Inputs/scenarios/NAME.yaml`) or path.
@@ -27,7 +25,7 @@ extension Pipeline {
       path = nameOrPath
       guard FileManager.default.fileExists(atPath: path) else { throw PipelineError("scenario file '\(path)' does not exist") }
     } else {
-      guard let found = scenarioFolders.map({ $0 + "/" + nameOrPath + ".yaml" }).first(where: { FileManager.default.fileExists(atPath: $0) }) else {
+      guard let found = scenarioFolders.map({ $0 + "/" + nameOrPath + ".yaml" }).first(where: BuiltIn.exists) else {
         let known = scenarioNames()
         throw PipelineError(
           "no scenario '\(nameOrPath)' in \(scenarioFolders.joined(separator: " or "))",

@@ -51,7 +51,7 @@ import Testing
     defer { try? FileManager.default.removeItem(at: folder) }
     let first = try Self.batch(in: folder)
     #expect(first.status == 0, "\(first.stderr)")
-    #expect(first.stdout.contains("accounted 2 of 2 province × methodology pairs; wrote 10 files under out/"), "\(first.stdout)")
+    #expect(first.stdout.contains("accounted 2 of 2 province × methodology pairs; wrote 14 files under out/"), "\(first.stdout)")
     let out = folder.appendingPathComponent("out")
     let before = try Self.snapshot(out)
     for province in ["testland", "otherland"] {
@@ -71,7 +71,7 @@ import Testing
     let second = try Self.batch(in: folder)
     #expect(second.exited, "ended by signal \(second.status)")
     #expect(second.status == 1, "\(second.stderr)")
-    #expect(second.stdout.contains("accounted 1 of 2 province × methodology pairs; wrote 5 files under out/"), "\(second.stdout)")
+    #expect(second.stdout.contains("accounted 1 of 2 province × methodology pairs; wrote 7 files under out/"), "\(second.stdout)")
     #expect(second.stderr.hasPrefix("1 failed:\n  otherland · tiny: error: "), "\(second.stderr)")
     #expect(second.stderr.contains("out/otherland/tiny/workbook.xlsx"), "the message does not name the file: \(second.stderr)")
     #expect(!second.stderr.contains("testland"), "\(second.stderr)")
@@ -114,7 +114,7 @@ import Testing
     let strict = try Self.batch(["--strict", "--output", "strict"], in: folder)
     #expect(strict.exited, "ended by signal \(strict.status)")
     #expect(strict.status == 1, "\(strict.stderr)")
-    #expect(strict.stdout.contains("accounted 1 of 2 province × methodology pairs; wrote 5 files under strict/"), "\(strict.stdout)")
+    #expect(strict.stdout.contains("accounted 1 of 2 province × methodology pairs; wrote 7 files under strict/"), "\(strict.stdout)")
     #expect(strict.stderr.hasPrefix("1 failed:\n  otherland · tiny: error: --strict: 1 warning(s) would be errors:\n"), "\(strict.stderr)")
     #expect(strict.stderr.contains("warning: no energy table for 2001: filled by carry-forward"), "\(strict.stderr)")
     #expect(strict.stderr.contains("hint: run without --strict to accept them"), "\(strict.stderr)")
@@ -123,10 +123,10 @@ import Testing
     let written = try Self.snapshot(folder.appendingPathComponent("strict"))
     #expect(
       written.keys.sorted() == [
-        "national/", "national/tiny/", "national/tiny/anomalies.csv", "national/tiny/index.md", "national/tiny/national-provinces.csv",
-        "national/tiny/national-years.csv", "national/tiny/national.md", "national/tiny/national.xlsx",
-        "testland/", "testland/tiny/", "testland/tiny/emissions.csv", "testland/tiny/index.md", "testland/tiny/report-figure.svg", "testland/tiny/report.md",
-        "testland/tiny/workbook.xlsx",
+        "national/", "national/tiny/", "national/tiny/anomalies.csv", "national/tiny/carbon-cost.csv", "national/tiny/index.md",
+        "national/tiny/national-provinces.csv", "national/tiny/national-years.csv", "national/tiny/national.md", "national/tiny/national.xlsx",
+        "testland/", "testland/tiny/", "testland/tiny/carbon-cost-figure.svg", "testland/tiny/carbon-cost.csv", "testland/tiny/emissions.csv",
+        "testland/tiny/index.md", "testland/tiny/report-figure.svg", "testland/tiny/report.md", "testland/tiny/workbook.xlsx",
       ], "\(written.keys.sorted())")
     let national = String(decoding: written["national/tiny/national.md"] ?? Data(), as: UTF8.self)
     #expect(national.contains("**otherland**: error: --strict"), "\(national)")
@@ -147,6 +147,6 @@ import Testing
 
     let withoutReports = try Self.batch(["--templates", "no-templates", "--format", "csv", "xlsx"], in: folder)
     #expect(withoutReports.status == 0, "\(withoutReports.stderr)")
-    #expect(withoutReports.stdout.contains("wrote 6 files under out/"), "\(withoutReports.stdout)")
+    #expect(withoutReports.stdout.contains("wrote 8 files under out/"), "\(withoutReports.stdout)")
   }
 }

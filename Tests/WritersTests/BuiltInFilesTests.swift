@@ -6,10 +6,10 @@ import Testing
 @Suite struct BuiltInFilesTests {
   static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
-  /// Every file of `Templates/*.mustache` and `Inputs/methodologies/*.yaml`, by its package path.
+  /// Every file of `Templates/*.mustache` and `Inputs/{methodologies,markets,scenarios}/*.yaml`, by its package path.
   static func filesOnDisk() throws -> [String: String] {
     var files: [String: String] = [:]
-    for (folder, suffix) in [("Templates", ".mustache"), ("Inputs/methodologies", ".yaml")] {
+    for (folder, suffix) in [("Templates", ".mustache"), ("Inputs/methodologies", ".yaml"), ("Inputs/markets", ".yaml"), ("Inputs/scenarios", ".yaml")] {
       let names = try FileManager.default.contentsOfDirectory(atPath: repository.appendingPathComponent(folder).path).filter { $0.hasSuffix(suffix) }
       for name in names {
         files["\(folder)/\(name)"] = try String(contentsOf: repository.appendingPathComponent("\(folder)/\(name)"), encoding: .utf8)
