@@ -32,28 +32,4 @@ public struct AnomalyReferences: Sendable {
       series.mapValues { [Corroborating(source: "CEADs' emission inventory", values: $0, independent: false)] }
     }
   }
-
-  /// Reads the emission-inventory workbooks of the CEADs folder for the years, one per core;
-  /// nil when there are none. A workbook that cannot be read leaves the corroboration out.
-  static func load(ceadsFolder: String?, years: ClosedRange<Int>) -> AnomalyReferences {
-    guard let ceadsFolder else { return .none }
-    let names = { (dir: String) in
-      ((try? FileManager.default.contentsOfDirectory(atPath: dir)) ?? []).filter {
-        let name = $0.lowercased()
-        guard name.hasPrefix("emission-inventory"), name.hasSuffix(".xlsx") else { return false }
-        return Int(name.dropLast(5).split(separator: "-").last ?? "").map(years.contains) ?? false
-      }.sorted().map { dir + "/" + $0 }
-    }
-    let files = names(ceadsFolder) + names(ceadsFolder + "/emission-inventory")
-    guard !files.isEmpty else { return .none }
-    let slots = ResultSlots<CEADsEmissionInventory, PipelineError>(count: files.count)
-    DispatchQueue.concurrentPerform(iterations: files.count) { index in
-      slots[index] = Result { () throws(PipelineError) -> CEADsEmissionInventory in
-        let bytes = try readBytes(files[index])
-        do { return try CEADsImporter().importEmissionInventory(bytes: bytes, file: files[index]) } catch { throw PipelineError(error) }
-      }
-    }
-    let parts = slots.values.compactMap { try? $0.get() }
-    return AnomalyReferences(inventory: CEADsEmissionInventory(merging: parts))
-  }
 }

@@ -97,7 +97,10 @@ extension Pipeline {
     let span = job.methodologies.map(\.years).reduce(nil as ClosedRange<Int>?) { span, years in
       span.map { min($0.lowerBound, years.lowerBound)...max($0.upperBound, years.upperBound) } ?? years
     }
-    let references = span.map { AnomalyReferences.load(ceadsFolder: inputs.ceadsFolder, years: $0) } ?? .none
+    // CEADs' emission inventory, read once: it corroborates the anomaly screen and the national
+    // report compares the accounts with it. One that cannot be read leaves both out.
+    let inventory = span.flatMap { try? emissionInventory(years: $0) }
+    let references = inventory.map(AnomalyReferences.init(inventory:)) ?? .none
     parsing.wait()
     let parsed = try templates[0]!.get()
     let template = parsed?.report
@@ -112,7 +115,7 @@ extension Pipeline {
       counter.finished(province)
     }
     let outcomes = slots.values.flatMap { $0.get() }
-    let notes = nationalNotes(job, outcomes: outcomes, ceads: ceads.value)
+    let notes = nationalNotes(job, outcomes: outcomes, ceads: ceads.value, inventory: inventory)
 
     // The national files are written while the CEADs rows, no longer needed, are freed on
     // the other core (tens of thousands of traced values: a few milliseconds).

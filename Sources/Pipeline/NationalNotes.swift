@@ -10,17 +10,18 @@ extension Pipeline {
   /// written, `--format md`): the fuels left out; for CEADs inputs, how far the methodology
   /// moves the national total against the default (``defaultMethodology``), attributed by group;
   /// and, when CEADs' emission inventories are in the folder, the accounts against them.
-  /// Reads the reference's inputs again from `ceads`; an inventory or reference that cannot
-  /// be read leaves its part out rather than failing the batch.
-  func nationalNotes(_ job: BatchJob, outcomes: [BatchResult.Outcome], ceads: CEADsSource?) -> [String: NationalNotes] {
+  /// Reads the reference's inputs again from `ceads`; `inventory` is the emission inventory the
+  /// batch read (nil when there is none or it cannot be read: that part is then left out).
+  func nationalNotes(
+    _ job: BatchJob, outcomes: [BatchResult.Outcome], ceads: CEADsSource?, inventory: CEADsEmissionInventory?
+  ) -> [String: NationalNotes] {
     var notes: [String: NationalNotes] = [:]
     for methodology in job.methodologies {
       let accounts = outcomes.filter { $0.methodology == methodology.name }.compactMap(\.account)
       notes[methodology.name] = NationalNotes(fuelsLeftOut: NationalNotes.fuelsLeftOut(accounts))
     }
     guard job.formats.contains(.md), let ceads else { return notes }
-    let span = job.methodologies.map(\.years.lowerBound).min()!...job.methodologies.map(\.years.upperBound).max()!
-    if let inventory = try? emissionInventory(years: span) {
+    if let inventory {
       for methodology in job.methodologies {
         let accounts = outcomes.filter { $0.methodology == methodology.name }.compactMap(\.account)
         notes[methodology.name]?.inventory = Self.compare(accounts, with: inventory)
